@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Core.Ingestion;
+using SearchService.Core.Search;
+
+namespace SearchService.Api.Apis;
+
+/// <summary><c>GET /authors</c> and <c>GET /tags</c>: names with paper counts, for autocompletion.</summary>
+public static class CatalogApi
+{
+    private const int MaxPrefix = 200;
+
+    public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/authors", Authors).WithName("ListAuthors").WithSummary("Authors with paper counts").WithTags("Catalog");
+        app.MapGet("/tags", Tags).WithName("ListTags").WithSummary("Tags with paper counts, spellings merged").WithTags("Catalog");
+        return app;
+    }
+
+    public static Results<Ok<IReadOnlyList<FacetValue>>, ValidationProblem> Authors(
+        [Description("Start of a first or last name; accents and case ignored")] string? prefix,
+        [Description("At most this many, 1-1000 (default 50)")] int? limit, PaperStore store) =>
+        Validate(prefix, limit) is { } errors
+            ? ValidationProblems.For(errors)
+            : TypedResults.Ok(CatalogLists.Authors(store.Papers(), prefix, limit ?? 50));
+
+    public static Results<Ok<IReadOnlyList<TagCount>>, ValidationProblem> Tags(
+        [Description("Start of a tag, any spelling")] string? prefix,
+        [Description("At most this many, 1-1000 (default 50)")] int? limit, PaperStore store) =>
+        Validate(prefix, limit) is { } errors
+            ? ValidationProblems.For(errors)
+            : TypedResults.Ok(CatalogLists.Tags(store.Papers(), prefix, limit ?? 50));
+
+    private static Dictionary<string, string[]>? Validate(string? prefix, int? limit)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (prefix?.Length > MaxPrefix) errors["prefix"] = [$"At most {MaxPrefix} characters."];
+        if (limit is < 1 or > 1000) errors["limit"] = ["'limit' must be from 1 to 1000."];
+        return errors.Count > 0 ? errors : null;
+    }
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Core.Ingestion;
+using SearchService.Core.Notes;
+
+namespace SearchService.Api.Apis;
+
+/// <summary><c>GET /papers/{id}</c>: one whole paper record.</summary>
+public static class PapersApi
+{
+    public static IEndpointRouteBuilder MapPapersApi(this IEndpointRouteBuilder app)
+    {
+        var papers = app.MapGroup("/papers").WithTags("Papers");
+        papers.MapGet("/{id}", GetPaper)
+            .WithName("GetPaper")
+            .WithSummary("A paper by its id, its arXiv id or a note name (file name without extension)");
+        return app;
+    }
+
+    public static Results<Ok<Paper>, NotFound<ProblemDetailsBody>> GetPaper(
+        [Description("Paper id, arXiv id, or note name")] string id, PaperStore store) =>
+        store.Find(id) is { } paper
+            ? TypedResults.Ok(paper)
+            : TypedResults.NotFound(ProblemDetailsBody.NotFound($"No paper has the id, arXiv id or note name '{id}'."));
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Core.Search;
+
+namespace SearchService.Api.Apis;
+
+/// <summary><c>GET /search</c>: ranked papers with facets and highlights.</summary>
+public static class SearchApi
+{
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/search", Search)
+            .WithName("Search")
+            .WithSummary("Search papers by words, author, tag and date")
+            .WithTags("Search");
+        return app;
+    }
+
+    public static Results<Ok<SearchResponse>, ValidationProblem> Search(
+        [AsParameters] SearchParameters parameters, HttpRequest http, SearchEngine engine)
+    {
+        var request = SearchRequestReader.Read(parameters, http.Query, out var errors);
+        if (request is null) return ValidationProblems.For(errors);
+        try
+        {
+            return TypedResults.Ok(engine.Search(request));
+        }
+        catch (QuerySyntaxException e)
+        {
+            return ValidationProblems.For(new() { ["q"] = [e.Message] });
+        }
+    }
+}

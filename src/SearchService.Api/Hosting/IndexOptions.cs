@@ -1,0 +1,19 @@
+namespace SearchService.Api.Hosting;
+
+/// <summary>Where the corpus and the index live, bound from the "Index" configuration section.</summary>
+public sealed class IndexOptions
+{
+    public const string Section = "Index";
+
+    /// <summary>Folders of notes and digests to index and watch. Default: the sample corpus under index-data/.</summary>
+    public List<string> Corpus { get; set; } = [];
+
+    /// <summary>The index folder. Default: index-data/index (git-ignored).</summary>
+    public string? Data { get; set; }
+
+    /// <summary>How often the corpus folders are rescanned, in addition to file-change notifications. 0 turns rescans off.</summary>
+    public int RescanSeconds { get; set; } = 60;
+
+    /// <summary>Whether to react to file changes as they happen (inotify) rather than only on rescans.</summary>
+    public bool WatchFiles { get; set; } = true;
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Options;
+using SearchService.Core.Ingestion;
+
+namespace SearchService.Api.Hosting;
+
+/// <summary>
+/// Indexes the corpus folders at start, then keeps the index in step with them: file-change
+/// notifications trigger a pass (debounced), and a periodic rescan catches whatever notifications miss.
+/// </summary>
+public sealed class IngestionWorker(CorpusIngestor ingestor, IOptions<IndexOptions> options, ILogger<IngestionWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(500);
+    private readonly SemaphoreSlim changed = new(0, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the host finish starting: keyword search over what is already indexed answers meanwhile.
+        await Task.Yield();
+        using var watchers = options.Value.WatchFiles ? Watch() : null;
+        var rescan = options.Value.RescanSeconds > 0 ? TimeSpan.FromSeconds(options.Value.RescanSeconds) : Timeout.InfiniteTimeSpan;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ingestor.RunAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // One bad pass must not stop the worker: the next notification or rescan tries again.
+                logger.LogError(e, "Ingest pass failed");
+            }
+            try
+            {
+                await changed.WaitAsync(rescan, stoppingToken);
+                await Task.Delay(Debounce, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private CompositeDisposable Watch()
+    {
+        var watchers = new CompositeDisposable();
+        foreach (var root in ingestor.Roots.Where(Directory.Exists))
+        {
+            try
+            {
+                var watcher = new FileSystemWatcher(root) { IncludeSubdirectories = true, EnableRaisingEvents = true };
+                watcher.Created += (_, _) => Signal();
+                watcher.Changed += (_, _) => Signal();
+                watcher.Deleted += (_, _) => Signal();
+                watcher.Renamed += (_, _) => Signal();
+                watchers.Add(watcher);
+            }
+            catch (Exception e) when (e is IOException or PlatformNotSupportedException)
+            {
+                // Out of inotify watches, say: the periodic rescan still keeps the index in step.
+                logger.LogWarning("Not watching {Root} for changes: {Reason}", root, e.Message);
+            }
+        }
+        return watchers;
+    }
+
+    private void Signal()
+    {
+        if (changed.CurrentCount == 0)
+        {
+            try { changed.Release(); }
+            catch (SemaphoreFullException) { }
+        }
+    }
+
+    private sealed class CompositeDisposable : List<IDisposable>, IDisposable
+    {
+        public void Dispose() => ForEach(d => d.Dispose());
+    }
+}

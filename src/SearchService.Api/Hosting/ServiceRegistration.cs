@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using SearchService.Core.Indexing;
+using SearchService.Core.Ingestion;
+using SearchService.Core.Search;
+
+namespace SearchService.Api.Hosting;
+
+/// <summary>Wires the Core services into the host: one index and writer for the process, its searchers and the ingestion worker.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddSearchService(this IServiceCollection services)
+    {
+        services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.Section);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
+            return new PaperStore(PaperIndex.Open(IndexPaths.DataFolder(options), PaperAnalyzers.Create()));
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<PaperStore>().Index);
+        services.AddSingleton(sp => new CorpusIngestor(
+            sp.GetRequiredService<PaperStore>(),
+            IndexPaths.CorpusFolders(sp.GetRequiredService<IOptions<IndexOptions>>().Value),
+            sp.GetRequiredService<ILogger<CorpusIngestor>>()));
+        services.AddSingleton<KeywordSearcher>();
+        services.AddSingleton<SearchEngine>();
+        services.AddHostedService<IngestionWorker>();
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Lucene.Net.Documents;
+using SearchService.Core.Ingestion;
+using SearchService.Core.Notes;
+
+namespace SearchService.Core.Indexing;
+
+/// <summary>
+/// Maps an <see cref="IngestedFile"/> to a stored-only document. Keeping the file records in the same
+/// index as the papers means one commit covers both, so a crash can never leave a paper without the
+/// file that produced it, or a file marked done whose papers were lost.
+/// </summary>
+public static class FileDocument
+{
+    public static Document ToDocument(IngestedFile file) =>
+    [
+        new StringField(PaperFields.Kind, PaperFields.FileKind, Field.Store.NO),
+        new StringField(PaperFields.FileKey, file.Key, Field.Store.YES),
+        new StoredField(PaperFields.FileHash, file.Hash),
+        new StoredField(PaperFields.FilePapers, JsonSerializer.Serialize(file.Papers, PaperDocument.Json)),
+        new StoredField(PaperFields.FileWarnings, JsonSerializer.Serialize(file.Warnings, PaperDocument.Json)),
+    ];
+
+    public static IngestedFile FromDocument(Document doc) => new(
+        doc.Get(PaperFields.FileKey),
+        doc.Get(PaperFields.FileHash),
+        JsonSerializer.Deserialize<List<Paper>>(doc.Get(PaperFields.FilePapers), PaperDocument.Json) ?? [],
+        JsonSerializer.Deserialize<List<ParseWarning>>(doc.Get(PaperFields.FileWarnings), PaperDocument.Json) ?? []);
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.Json;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+using SearchService.Core.Notes;
+
+namespace SearchService.Core.Indexing;
+
+/// <summary>Maps a <see cref="Paper"/> to the Lucene document that makes it searchable, and back.</summary>
+public static class PaperDocument
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static Document ToDocument(Paper paper)
+    {
+        var doc = new Document
+        {
+            new StringField(PaperFields.Kind, PaperFields.PaperKind, Field.Store.NO),
+            new StringField(PaperFields.Id, paper.Id, Field.Store.YES),
+            new TextField(PaperFields.Title, paper.Title, Field.Store.NO),
+            new TextField(PaperFields.Abstract, paper.Abstract, Field.Store.NO),
+            new TextField(PaperFields.English, paper.EnglishCommentary, Field.Store.NO),
+            new TextField(PaperFields.Korean, paper.KoreanCommentary, Field.Store.NO),
+            new StoredField(PaperFields.Record, JsonSerializer.Serialize(paper, Json)),
+        };
+        foreach (var noteName in paper.Sources.Select(s => s.NoteName).Distinct(StringComparer.Ordinal))
+            doc.Add(new StringField(PaperFields.NoteName, noteName, Field.Store.NO));
+        foreach (var author in paper.Authors)
+        {
+            doc.Add(new TextField(PaperFields.Authors, author, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(PaperFields.FacetAuthor, new BytesRef(author)));
+        }
+        foreach (var tag in paper.Tags.Select(TagNormalizer.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            doc.Add(new StringField(PaperFields.Tag, tag, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(PaperFields.FacetTag, new BytesRef(tag)));
+        }
+        if (paper.Date is { } date)
+        {
+            var day = date.Year * 10000 + date.Month * 100 + date.Day;
+            doc.Add(new Int32Field(PaperFields.Date, day, Field.Store.NO));
+            doc.Add(new NumericDocValuesField(PaperFields.Date, day));
+            doc.Add(new SortedSetDocValuesField(PaperFields.FacetYear, new BytesRef(date.Year.ToString(CultureInfo.InvariantCulture))));
+        }
+        return doc;
+    }
+
+    public static Paper FromDocument(Document doc) =>
+        JsonSerializer.Deserialize<Paper>(doc.Get(PaperFields.Record), Json)
+        ?? throw new InvalidDataException($"Paper document {doc.Get(PaperFields.Id)} has no record.");
+}

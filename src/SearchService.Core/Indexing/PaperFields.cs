@@ -1,0 +1,41 @@
+namespace SearchService.Core.Indexing;
+
+/// <summary>
+/// The names of every Lucene field, in one place, so that the document mapping, the analyzers and the
+/// query builder cannot drift apart.
+/// </summary>
+public static class PaperFields
+{
+    /// <summary>"paper" for a searchable paper, "file" for the record of one ingested file.</summary>
+    public const string Kind = "kind";
+    public const string Id = "id";
+    /// <summary>Note names (file names without extension) of every source, for lookup by note name.</summary>
+    public const string NoteName = "note";
+    public const string Title = "title";
+    public const string Abstract = "abstract";
+    public const string English = "en";
+    public const string Korean = "ko";
+    public const string Authors = "authors";
+    /// <summary>Normalized tags, indexed verbatim (<see cref="Notes.TagNormalizer"/>).</summary>
+    public const string Tag = "tag";
+    /// <summary>The date as yyyyMMdd, for range filters and sorting.</summary>
+    public const string Date = "date";
+    public const string Year = "year";
+    /// <summary>The whole <see cref="Notes.Paper"/> as JSON: what a hit returns.</summary>
+    public const string Record = "record";
+    /// <summary>Paper ids linked from this paper's notes, as ids.</summary>
+    public const string Links = "links";
+
+    public const string FacetTag = "facet_tag";
+    public const string FacetYear = "facet_year";
+    public const string FacetAuthor = "facet_author";
+
+    // Fields of the per-file documents that make ingestion restartable and crash-safe.
+    public const string FileKey = "file_key";
+    public const string FileHash = "file_hash";
+    public const string FilePapers = "file_papers";
+    public const string FileWarnings = "file_warnings";
+
+    public const string PaperKind = "paper";
+    public const string FileKind = "file";
+}

@@ -1,0 +1,104 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using SearchService.Core.Ingestion;
+using SearchService.Core.Notes;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace SearchService.Core.Indexing;
+
+/// <summary>
+/// The Lucene index with its single writer for the life of the process, and near-real-time searchers
+/// built from that writer. Papers and file records live side by side (told apart by <see cref="PaperFields.Kind"/>)
+/// so that one commit covers both.
+/// </summary>
+public sealed class PaperIndex : IDisposable
+{
+    private readonly LuceneDirectory directory;
+    private readonly IndexWriter writer;
+    private readonly SearcherManager searchers;
+
+    public Analyzer Analyzer { get; }
+    public static Similarity Similarity { get; } = new BM25Similarity();
+
+    private PaperIndex(LuceneDirectory directory, Analyzer analyzer)
+    {
+        this.directory = directory;
+        Analyzer = analyzer;
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = Similarity,
+            RAMBufferSizeMB = 64,
+        };
+        try
+        {
+            writer = new IndexWriter(directory, config);
+        }
+        catch (LockObtainFailedException e)
+        {
+            directory.Dispose();
+            throw new IndexLockedException(directory.ToString() ?? "index", e);
+        }
+        searchers = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory());
+    }
+
+    /// <summary>Opens (or creates) the index in <paramref name="folder"/>; throws <see cref="IndexLockedException"/> when another process holds it.</summary>
+    public static PaperIndex Open(string folder, Analyzer analyzer)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        // NativeFSLockFactory: the OS releases the lock when a process dies, so a killed instance never blocks the next one.
+        var dir = FSDirectory.Open(new DirectoryInfo(folder), new NativeFSLockFactory(folder));
+        return new PaperIndex(dir, analyzer);
+    }
+
+    /// <summary>An index in memory, for tests and benchmarks.</summary>
+    public static PaperIndex InMemory(Analyzer analyzer) => new(new RAMDirectory(), analyzer);
+
+    public SearcherLease Lease() => new(searchers);
+
+    /// <summary>Makes recent writes visible to new leases (near-real-time; no commit needed).</summary>
+    public void Refresh() => searchers.MaybeRefreshBlocking();
+
+    public void PutPaper(Paper paper) =>
+        writer.UpdateDocument(new Term(PaperFields.Id, paper.Id), PaperDocument.ToDocument(paper));
+
+    public void DeletePaper(string id) => writer.DeleteDocuments(new Term(PaperFields.Id, id));
+
+    public void PutFile(IngestedFile file) =>
+        writer.UpdateDocument(new Term(PaperFields.FileKey, file.Key), FileDocument.ToDocument(file));
+
+    public void DeleteFile(string key) => writer.DeleteDocuments(new Term(PaperFields.FileKey, key));
+
+    /// <summary>Durably saves everything written so far. Lucene commits are atomic: a crash leaves the previous commit.</summary>
+    public void Commit() => writer.Commit();
+
+    /// <summary>Every file record of the last commit plus what this process wrote since.</summary>
+    public IReadOnlyList<IngestedFile> ReadFiles()
+    {
+        using var lease = Lease();
+        var searcher = lease.Searcher;
+        var query = new TermQuery(new Term(PaperFields.Kind, PaperFields.FileKind));
+        var hits = searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc)).ScoreDocs;
+        return hits.Select(h => FileDocument.FromDocument(searcher.Doc(h.Doc))).ToList();
+    }
+
+    public void Dispose()
+    {
+        searchers.Dispose();
+        writer.Dispose();
+        directory.Dispose();
+    }
+
+    private sealed class BM25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+    }
+}
+
+/// <summary>The index folder is in use by another running instance.</summary>
+public sealed class IndexLockedException(string folder, Exception inner)
+    : Exception($"The index at {folder} is locked by another running instance; stop it or choose another --data folder.", inner);

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using SearchService.Core.Notes;
+
+namespace SearchService.Core.Ingestion;
+
+/// <summary>
+/// Brings the store in step with the corpus folders: parses new and changed files (by content hash),
+/// drops the papers of deleted files and skips everything unchanged, so a restart over an unchanged
+/// corpus does no indexing work.
+/// </summary>
+public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots, ILogger<CorpusIngestor> logger)
+{
+    /// <summary>Note and digest files; anything else in a corpus folder is ignored.</summary>
+    private static readonly string[] Extensions = [".md", ".txt", ".markdown"];
+    private const int RefreshEvery = 250;
+    private const int CommitEvery = 1000;
+
+    private readonly SemaphoreSlim running = new(1, 1);
+    private volatile IngestProgress progress = new(false, 0, 0, 0, null, null);
+
+    public IngestProgress Progress => progress;
+    public IReadOnlyList<string> Roots { get; } = roots.Select(Path.GetFullPath).ToList();
+
+    /// <summary>One pass over every corpus folder. Concurrent calls wait for the running pass.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await running.WaitAsync(ct);
+        try { Run(ct); }
+        finally { running.Release(); }
+    }
+
+    private void Run(CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        int seen = 0, parsed = 0, removed = 0;
+        progress = progress with { Running = true, FilesSeen = 0, FilesParsed = 0, FilesRemoved = 0 };
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (root, file) in EnumerateFiles())
+        {
+            ct.ThrowIfCancellationRequested();
+            present.Add(file);
+            seen++;
+            if (IngestFile(root, file)) parsed++;
+            if (parsed > 0 && parsed % RefreshEvery == 0) store.Refresh();
+            if (parsed > 0 && parsed % CommitEvery == 0) store.Commit();
+            progress = progress with { FilesSeen = seen, FilesParsed = parsed };
+        }
+        foreach (var key in store.FileKeys().Where(k => IsUnderRoot(k) && !present.Contains(k)))
+        {
+            store.Remove(key);
+            removed++;
+        }
+        store.Commit();
+        store.Refresh();
+        progress = new IngestProgress(false, seen, parsed, removed, DateTimeOffset.UtcNow, clock.Elapsed);
+        logger.LogInformation("Ingest done in {Elapsed} ms: {Seen} files seen, {Parsed} parsed, {Removed} removed, {Papers} papers",
+            clock.ElapsedMilliseconds, seen, parsed, removed, store.PaperCount);
+    }
+
+    /// <summary>Parses and stores one file unless its content is unchanged; returns whether it was parsed.</summary>
+    private bool IngestFile(string root, string path)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (IOException e)
+        {
+            // A file being written or removed under us: the next pass sees it again.
+            logger.LogWarning("Skipped {Path}: {Reason}", path, e.Message);
+            return false;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            logger.LogWarning("Skipped {Path}: {Reason}", path, e.Message);
+            return false;
+        }
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (store.GetFile(path)?.Hash == hash) return false;
+        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+        store.Put(Parse(path, relative, hash, bytes));
+        return true;
+    }
+
+    /// <summary>Parses file content; undecodable bytes become a named warning and whatever text could be read.</summary>
+    public static IngestedFile Parse(string key, string relativePath, string hash, byte[] bytes)
+    {
+        var warnings = new List<ParseWarning>();
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            text = Encoding.UTF8.GetString(bytes);
+            warnings.Add(new ParseWarning("invalid-utf8", "The file is not valid UTF-8; undecodable bytes were replaced.", relativePath));
+        }
+        var result = NoteParser.Parse(text.TrimStart('\uFEFF'), relativePath);
+        return new IngestedFile(key, hash, result.Papers, [.. warnings, .. result.Warnings]);
+    }
+
+    private IEnumerable<(string Root, string File)> EnumerateFiles()
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
+        foreach (var root in Roots)
+        {
+            if (!Directory.Exists(root))
+            {
+                logger.LogWarning("Corpus folder {Root} does not exist", root);
+                continue;
+            }
+            var files = Directory.EnumerateFiles(root, "*", options)
+                .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal);
+            foreach (var file in files) yield return (root, file);
+        }
+    }
+
+    /// <summary>Only files under a root that exists now count as deleted: an unmounted folder must not empty the index.</summary>
+    private bool IsUnderRoot(string key) =>
+        Roots.Where(Directory.Exists).Any(r => key.StartsWith(r.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+}

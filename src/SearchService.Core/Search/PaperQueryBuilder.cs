@@ -1,0 +1,109 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using SearchService.Core.Indexing;
+using SearchService.Core.Notes;
+
+namespace SearchService.Core.Search;
+
+/// <summary>
+/// Turns a <see cref="SearchRequest"/> into Lucene queries: a scoring query for the words, and a
+/// non-scoring filter for kind, authors, tags and dates (filters must not change the ranking).
+/// </summary>
+public sealed class PaperQueryBuilder(Analyzer analyzer)
+{
+    /// <summary>Text fields a free word is looked up in, with their weight in the score.</summary>
+    private static readonly (string Field, float Boost)[] TextFields =
+    [
+        (PaperFields.Title, 3.0f),
+        (PaperFields.Abstract, 1.0f),
+        (PaperFields.English, 1.2f),
+        (PaperFields.Korean, 1.5f),
+        (PaperFields.Authors, 1.0f),
+    ];
+
+    private readonly QueryBuilder builder = new(analyzer);
+
+    /// <summary>The scoring query for <paramref name="clauses"/>; null when there is no positive text to score.</summary>
+    public Query? BuildScoring(IReadOnlyList<QueryClause> clauses)
+    {
+        var query = new BooleanQuery();
+        var words = string.Join(' ', clauses.Where(c => c is { Field: ClauseField.Any, IsPhrase: false, IsExcluded: false }).Select(c => c.Text));
+        if (words.Length > 0 && FreeText(words) is { } free) query.Add(free, Occur.SHOULD);
+        foreach (var clause in clauses.Where(c => c.IsPhrase || c.Field != ClauseField.Any))
+        {
+            var part = ClauseQuery(clause);
+            if (part is null)
+            {
+                // A required clause that analyzes to nothing (a stop word, punctuation) cannot match anything.
+                if (!clause.IsExcluded) return new BooleanQuery();
+                continue;
+            }
+            query.Add(part, clause.IsExcluded ? Occur.MUST_NOT : Occur.MUST);
+        }
+        foreach (var clause in clauses.Where(c => c is { Field: ClauseField.Any, IsPhrase: false, IsExcluded: true }))
+            if (ClauseQuery(clause) is { } excluded) query.Add(excluded, Occur.MUST_NOT);
+        if (query.Clauses.Count == 0) return null;
+        // A purely negative query matches nothing in Lucene; anchor it on every paper.
+        if (query.Clauses.All(c => c.Occur == Occur.MUST_NOT)) query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        return query;
+    }
+
+    /// <summary>The filter every search applies: only papers, and the request's authors, tags and dates.</summary>
+    public Query BuildFilter(SearchRequest request)
+    {
+        var filter = new BooleanQuery { { new TermQuery(new Term(PaperFields.Kind, PaperFields.PaperKind)), Occur.MUST } };
+        foreach (var author in request.Authors)
+            filter.Add(AuthorQuery(author) ?? new BooleanQuery(), Occur.MUST);
+        foreach (var tag in request.Tags)
+            filter.Add(new TermQuery(new Term(PaperFields.Tag, TagNormalizer.Normalize(tag))), Occur.MUST);
+        if (request.From is not null || request.To is not null)
+            filter.Add(NumericRangeQuery.NewInt32Range(PaperFields.Date, ToDay(request.From), ToDay(request.To), true, true), Occur.MUST);
+        return filter;
+    }
+
+    private Query? FreeText(string text)
+    {
+        var query = new BooleanQuery();
+        foreach (var (field, boost) in TextFields)
+        {
+            if (builder.CreateBooleanQuery(field, text, Occur.SHOULD) is not { } part) continue;
+            part.Boost = boost;
+            query.Add(part, Occur.SHOULD);
+        }
+        return query.Clauses.Count > 0 ? query : null;
+    }
+
+    private Query? ClauseQuery(QueryClause clause) => clause.Field switch
+    {
+        ClauseField.Tag => new TermQuery(new Term(PaperFields.Tag, TagNormalizer.Normalize(clause.Text))),
+        ClauseField.Author => AuthorQuery(clause.Text),
+        ClauseField.Title => FieldQuery(PaperFields.Title, clause),
+        ClauseField.Abstract => FieldQuery(PaperFields.Abstract, clause),
+        _ => AnyTextQuery(clause),
+    };
+
+    private Query? AnyTextQuery(QueryClause clause)
+    {
+        var query = new BooleanQuery();
+        foreach (var (field, boost) in TextFields)
+        {
+            if (FieldQuery(field, clause) is not { } part) continue;
+            part.Boost = boost;
+            query.Add(part, Occur.SHOULD);
+        }
+        return query.Clauses.Count > 0 ? query : null;
+    }
+
+    /// <summary>A phrase must appear as written; a single word of a field clause must appear (all its tokens).</summary>
+    private Query? FieldQuery(string field, QueryClause clause) => clause.IsPhrase
+        ? builder.CreatePhraseQuery(field, clause.Text)
+        : builder.CreateBooleanQuery(field, clause.Text, Occur.MUST);
+
+    /// <summary>Every token of the name must be in the author list: "Kakade" and "Sham Kakade" both find Sham M. Kakade.</summary>
+    private Query? AuthorQuery(string name) => builder.CreateBooleanQuery(PaperFields.Authors, name, Occur.MUST);
+
+    /// <summary>yyyyMMdd as stored in <see cref="PaperFields.Date"/>; null leaves that end of the range open.</summary>
+    private static int? ToDay(DateOnly? date) => date is { } d ? d.Year * 10000 + d.Month * 100 + d.Day : null;
+}
