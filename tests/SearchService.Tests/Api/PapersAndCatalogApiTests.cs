@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace SearchService.Tests.Api;
+
+public sealed class PapersAndCatalogApiTests(SearchServiceApp app) : IClassFixture<SearchServiceApp>
+{
+    [Theory]
+    [InlineData("2410.19034")]
+    [InlineData("arXiv:2410.19034")]
+    [InlineData("2410.19034v2")]
+    [InlineData("241025 Mixture of Parrots")]
+    public async Task PaperIsFoundByIdArxivIdOrNoteName(string id)
+    {
+        var client = await app.ReadyClientAsync();
+        var paper = await client.GetFromJsonAsync<JsonElement>("/papers/" + Uri.EscapeDataString(id));
+        Assert.Equal("2410.19034", paper.GetProperty("id").GetString());
+        Assert.StartsWith("The Mixture-of-Experts", paper.GetProperty("abstract").GetString());
+        Assert.Contains("추론", paper.GetProperty("koreanCommentary").GetString());
+        Assert.Contains("reasoning", paper.GetProperty("englishCommentary").GetString());
+        Assert.Contains("moe", paper.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
+    public async Task AuthorsListMergesAccentedSpellingsAndMatchesAnyNamePart()
+    {
+        var client = await app.ReadyClientAsync();
+        var authors = await client.GetFromJsonAsync<JsonElement>("/authors?prefix=perez");
+        var names = authors.EnumerateArray().Select(a => a.GetProperty("value").GetString()).ToList();
+        Assert.Contains("Juan C. Pérez", names);
+        Assert.Contains("Juan-Manuel Pérez-Rúa", names);
+    }
+
+    [Fact]
+    public async Task TagsListMergesSpellingsOfOneTag()
+    {
+        var client = await app.ReadyClientAsync();
+        var tags = await client.GetFromJsonAsync<JsonElement>("/tags?prefix=long");
+        var tag = Assert.Single(tags.EnumerateArray());
+        Assert.Equal("long-context", tag.GetProperty("value").GetString());
+        Assert.Equal(2, tag.GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task HealthCountsFilesAndPapers()
+    {
+        var client = await app.ReadyClientAsync();
+        var health = await client.GetFromJsonAsync<JsonElement>("/health");
+        Assert.Equal("ready", health.GetProperty("status").GetString());
+        Assert.Equal(4, health.GetProperty("files").GetInt32());
+        Assert.Equal(5, health.GetProperty("documents").GetInt32());
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentDescribesTheEndpoints()
+    {
+        var client = await app.ReadyClientAsync();
+        var response = await client.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await response.Content.ReadAsStringAsync();
+        foreach (var path in new[] { "/search", "/papers/{id}", "/authors", "/tags", "/health" })
+            Assert.Contains($"\"{path}\"", document);
+    }
+}
