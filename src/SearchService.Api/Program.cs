@@ -8,11 +8,14 @@ builder.Services.AddSearchService();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 app.MapOpenApi();
 
 app.MapSearchApi();
 app.MapPapersApi();
 app.MapCatalogApi();
+app.MapRelatedApi();
+app.MapWriteApi();
 app.MapHealthApi();
 
 app.Run();

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Api.Hosting;
 using SearchService.Core.Ingestion;
 using SearchService.Core.Search;
 
@@ -12,8 +13,9 @@ public static class CatalogApi
 
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/authors", Authors).WithName("ListAuthors").WithSummary("Authors with paper counts").WithTags("Catalog");
-        app.MapGet("/tags", Tags).WithName("ListTags").WithSummary("Tags with paper counts, spellings merged").WithTags("Catalog");
+        var catalog = app.MapGroup("").WithTags("Catalog").RequireApiKeyWhenReadsAreProtected();
+        catalog.MapGet("/authors", Authors).WithName("ListAuthors").WithSummary("Authors with paper counts");
+        catalog.MapGet("/tags", Tags).WithName("ListTags").WithSummary("Tags with paper counts, spellings merged");
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Api.Hosting;
 using SearchService.Core.Ingestion;
 using SearchService.Core.Notes;
 
@@ -10,7 +11,7 @@ public static class PapersApi
 {
     public static IEndpointRouteBuilder MapPapersApi(this IEndpointRouteBuilder app)
     {
-        var papers = app.MapGroup("/papers").WithTags("Papers");
+        var papers = app.MapGroup("/papers").WithTags("Papers").RequireApiKeyWhenReadsAreProtected();
         papers.MapGet("/{id}", GetPaper)
             .WithName("GetPaper")
             .WithSummary("A paper by its id, its arXiv id or a note name (file name without extension)");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SearchService.Api.Hosting;
 using SearchService.Core.Search;
 
 namespace SearchService.Api.Apis;
@@ -11,7 +12,8 @@ public static class SearchApi
         app.MapGet("/search", Search)
             .WithName("Search")
             .WithSummary("Search papers by words, author, tag and date")
-            .WithTags("Search");
+            .WithTags("Search")
+            .RequireApiKeyWhenReadsAreProtected();
         return app;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using SearchService.Core.Indexing;
 using SearchService.Core.Ingestion;
+using SearchService.Core.Related;
 using SearchService.Core.Search;
 
 namespace SearchService.Api.Hosting;
@@ -25,9 +26,16 @@ public static class ServiceRegistration
             sp.GetRequiredService<ILogger<CorpusIngestor>>()));
         services.AddSingleton<KeywordSearcher>();
         services.AddSingleton<SearchEngine>();
+        services.AddSingleton<PaperWriter>();
+        services.AddSingleton(sp => new RelatedPapers(sp.GetRequiredService<PaperStore>()));
         services.AddHostedService<IngestionWorker>();
 
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddWriteRateLimit();
+
         services.AddProblemDetails();
+        // A body over Kestrel's limit or a malformed request is the client's fault: say so with its status, not a 500.
+        services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json =>
         {

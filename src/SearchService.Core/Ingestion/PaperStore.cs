@@ -23,6 +23,10 @@ public sealed class PaperStore : IDisposable
         foreach (var file in index.ReadFiles()) catalog.Put(file);
     }
 
+    /// <summary>Grows with every write, so caches derived from the papers know when to rebuild.</summary>
+    public long Version => Interlocked.Read(ref version);
+    private long version;
+
     public int PaperCount => Read(() => catalog.Papers.Count);
     public int FileCount => Read(() => catalog.Files.Keys.Count(k => !k.StartsWith(ApiKeys.Prefix, StringComparison.Ordinal)));
     public int WarningCount => Read(() => catalog.Files.Values.Sum(f => f.Warnings.Count));
@@ -72,6 +76,7 @@ public sealed class PaperStore : IDisposable
         try
         {
             affected = change();
+            Interlocked.Increment(ref version);
             foreach (var id in affected)
             {
                 if (catalog.Papers.TryGetValue(id, out var paper)) Index.PutPaper(paper);

@@ -1,0 +1,50 @@
+using System.ComponentModel;
+using SearchService.Core.Notes;
+
+namespace SearchService.Api.Apis;
+
+/// <summary>The body of <c>POST /papers</c>: a paper to add or replace. Only a title (or an id) is required.</summary>
+public sealed record PaperInput(
+    [property: Description("Paper id; default: the arXiv id of the URL, else a slug of the title")] string? Id,
+    string? Title,
+    IReadOnlyList<string>? Authors,
+    string? Abstract,
+    string? KoreanCommentary,
+    string? EnglishCommentary,
+    [property: Description("Tags, with or without '#'")] IReadOnlyList<string>? Tags,
+    DateOnly? Date,
+    string? Url,
+    [property: Description("Names of notes this paper links to")] IReadOnlyList<string>? Links)
+{
+    public const int MaxListItems = 500;
+
+    /// <summary>Errors keyed by field, empty when the input makes a paper.</summary>
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Id))
+            errors["title"] = ["A paper needs a title or an id."];
+        if (Id is { } id && (id.Length > 200 || id.Any(c => char.IsControl(c) || c is '/' or '\\')))
+            errors["id"] = ["An id is at most 200 characters, without '/', '\\' or control characters."];
+        foreach (var (name, list) in new[] { ("authors", Authors), ("tags", Tags), ("links", Links) })
+            if (list?.Count > MaxListItems) errors[name] = [$"At most {MaxListItems} items."];
+        return errors;
+    }
+
+    public Paper ToPaper() => new()
+    {
+        Id = string.IsNullOrWhiteSpace(Id) ? PaperId.For(Url, Title!) : Id.Trim(),
+        Title = Title?.Trim() ?? "",
+        Authors = Clean(Authors),
+        Abstract = Abstract?.Trim() ?? "",
+        KoreanCommentary = KoreanCommentary?.Trim() ?? "",
+        EnglishCommentary = EnglishCommentary?.Trim() ?? "",
+        Tags = Clean(Tags).Select(t => t.TrimStart('#')).Where(t => t.Length > 0).ToList(),
+        Date = Date,
+        Url = string.IsNullOrWhiteSpace(Url) ? null : Url.Trim(),
+        Links = Clean(Links),
+    };
+
+    private static List<string> Clean(IReadOnlyList<string>? values) =>
+        values?.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToList() ?? [];
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SearchService.Api.Hosting;
+using SearchService.Core.Ingestion;
+using SearchService.Core.Related;
+using SearchService.Core.Search;
+
+namespace SearchService.Api.Apis;
+
+/// <summary>The result of a related-paper lookup, in the shape of <c>/search</c> results with <c>reasons</c> on each.</summary>
+public sealed record RelatedResponse(IReadOnlyList<SearchHit> Results);
+
+/// <summary>The body of <c>POST /related</c> as JSON.</summary>
+public sealed record RelatedText([property: Description("Any text: an abstract, a draft, a note")] string? Text);
+
+/// <summary><c>GET /papers/{id}/related</c> and <c>POST /related</c>: papers related to a paper or to any text.</summary>
+public static class RelatedApi
+{
+    public const int MaxLimit = 100;
+
+    public static IEndpointRouteBuilder MapRelatedApi(this IEndpointRouteBuilder app)
+    {
+        var related = app.MapGroup("").WithTags("Related").RequireApiKeyWhenReadsAreProtected();
+        related.MapGet("/papers/{id}/related", ForPaper)
+            .WithName("RelatedToPaper").WithSummary("Papers related to a paper: links first, then citations, names, similar text and meaning, shared tags and authors");
+        related.MapPost("/related", ForText)
+            .Accepts<RelatedText>("application/json", "text/plain")
+            .WithName("RelatedToText").WithSummary("Papers related to any text (paste an abstract)");
+        return app;
+    }
+
+    public static Results<Ok<RelatedResponse>, NotFound<ProblemDetailsBody>, ValidationProblem> ForPaper(
+        [Description("Paper id, arXiv id, or note name")] string id,
+        [Description("Results, 1-100 (default 10)")] int? limit, PaperStore store, RelatedPapers related)
+    {
+        if (limit is < 1 or > MaxLimit) return ValidationProblems.For(new() { ["limit"] = [$"'limit' must be from 1 to {MaxLimit}."] });
+        var paper = store.Find(id);
+        if (paper is null) return TypedResults.NotFound(ProblemDetailsBody.NotFound($"No paper has the id, arXiv id or note name '{id}'."));
+        return TypedResults.Ok(new RelatedResponse(related.For(paper, limit ?? 10)));
+    }
+
+    public static async Task<Results<Ok<RelatedResponse>, ValidationProblem, ProblemHttpResult>> ForText(
+        HttpRequest request, [Description("Results, 1-100 (default 10)")] int? limit,
+        RelatedPapers related, IOptions<ApiOptions> options, CancellationToken ct)
+    {
+        if (limit is < 1 or > MaxLimit) return ValidationProblems.For(new() { ["limit"] = [$"'limit' must be from 1 to {MaxLimit}."] });
+        var max = options.Value.MaxBodyBytes;
+        var body = await RequestBody.ReadTextAsync(request, max, ct);
+        if (body is null) return (ProblemHttpResult)RequestBody.TooLarge(max);
+        var text = body;
+        if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            try { text = JsonSerializer.Deserialize<RelatedText>(body, JsonSerializerOptions.Web)?.Text ?? ""; }
+            catch (JsonException e) { return ValidationProblems.For(new() { ["body"] = [$"Expected {{\"text\": \"...\"}}: {e.Message}"] }); }
+        }
+        if (string.IsNullOrWhiteSpace(text)) return ValidationProblems.For(new() { ["text"] = ["Send some text to find related papers for."] });
+        return TypedResults.Ok(new RelatedResponse(related.ForText(text, limit ?? 10)));
+    }
+}

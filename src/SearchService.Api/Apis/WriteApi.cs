@@ -1,0 +1,88 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SearchService.Api.Hosting;
+using SearchService.Core.Ingestion;
+
+namespace SearchService.Api.Apis;
+
+/// <summary>
+/// <c>POST /papers</c>, <c>DELETE /papers/{id}</c> and <c>POST /ingest</c>: writes, behind the API key and
+/// the write rate limit. Each write is committed and searchable before its response.
+/// </summary>
+public static class WriteApi
+{
+    public const string RateLimitPolicy = "writes";
+    private static readonly string[] TextTypes = ["text/plain", "text/markdown"];
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapWriteApi(this IEndpointRouteBuilder app)
+    {
+        var writes = app.MapGroup("").WithTags("Writes").RequireApiKey().RequireRateLimiting(RateLimitPolicy);
+        writes.MapPost("/papers", UpsertPaper)
+            .Accepts<PaperInput>("application/json")
+            .WithName("UpsertPaper").WithSummary("Add or replace a paper (upsert by id)");
+        writes.MapDelete("/papers/{id}", DeletePaper)
+            .WithName("DeletePaper").WithSummary("Delete a paper written through the API");
+        writes.MapPost("/ingest", Ingest)
+            .Accepts<string>("text/plain", "text/markdown")
+            .WithName("Ingest").WithSummary("Parse a raw digest or note and store its papers");
+        return app;
+    }
+
+    public static async Task<Results<Ok<WriteResult>, ValidationProblem, ProblemHttpResult>> UpsertPaper(
+        HttpRequest request, PaperWriter writer, IOptions<ApiOptions> options, CancellationToken ct)
+    {
+        var max = options.Value.MaxBodyBytes;
+        var body = await RequestBody.ReadTextAsync(request, max, ct);
+        if (body is null) return (ProblemHttpResult)RequestBody.TooLarge(max);
+        PaperInput? input;
+        try
+        {
+            input = JsonSerializer.Deserialize<PaperInput>(body, Json);
+        }
+        catch (JsonException e)
+        {
+            return ValidationProblems.For(new() { ["body"] = [$"The body is not a paper in JSON: {e.Message}"] });
+        }
+        if (input is null) return ValidationProblems.For(new() { ["body"] = ["The body is empty; send a paper as JSON."] });
+        var errors = input.Validate();
+        if (errors.Count > 0) return ValidationProblems.For(errors);
+        return TypedResults.Ok(writer.Upsert(input.ToPaper()));
+    }
+
+    public static Results<NoContent, NotFound<ProblemDetailsBody>, ProblemHttpResult> DeletePaper(
+        [Description("Paper id, arXiv id, or note name")] string id, PaperWriter writer)
+    {
+        try
+        {
+            return writer.Delete(id)
+                ? TypedResults.NoContent()
+                : TypedResults.NotFound(ProblemDetailsBody.NotFound($"No paper has the id, arXiv id or note name '{id}'."));
+        }
+        catch (PaperHeldByCorpusException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+        }
+    }
+
+    public static async Task<Results<Ok<WriteResult>, ValidationProblem, ProblemHttpResult>> Ingest(
+        HttpRequest request,
+        [Description("File name the text would have, e.g. '241025 Mixture of Parrots.md' (gives the note name and date)")] string? name,
+        PaperWriter writer, IOptions<ApiOptions> options, CancellationToken ct)
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim() ?? "";
+        if (!TextTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
+            return TypedResults.Problem($"Send the note as text/plain or text/markdown, not '{mediaType}'.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type");
+        if (name is { } n && (n.Length > 200 || n.IndexOfAny(['/', '\\']) >= 0 || n.Any(char.IsControl)))
+            return ValidationProblems.For(new() { ["name"] = ["A file name of at most 200 characters, without '/' or '\\'."] });
+        var max = options.Value.MaxBodyBytes;
+        var text = await RequestBody.ReadTextAsync(request, max, ct);
+        if (text is null) return (ProblemHttpResult)RequestBody.TooLarge(max);
+        if (string.IsNullOrWhiteSpace(text)) return ValidationProblems.For(new() { ["body"] = ["The body is empty; send a digest or a note."] });
+        var fileName = string.IsNullOrWhiteSpace(name) ? $"ingest-{DateTime.UtcNow:yyyyMMddHHmmssfff}.md" : name.Trim();
+        return TypedResults.Ok(writer.Ingest(text, fileName));
+    }
+}

@@ -1,0 +1,19 @@
+namespace SearchService.Api.Hosting;
+
+/// <summary>Access and limits of the HTTP API, bound from the "Api" configuration section.</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>The key writes must carry (header <c>X-Api-Key</c> or <c>Authorization: Bearer</c>). Unset: writes are refused.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>Whether reads need the key too. Default: reads are open.</summary>
+    public bool ProtectReads { get; set; }
+
+    /// <summary>Largest request body a write accepts, in bytes (default 1 MiB).</summary>
+    public int MaxBodyBytes { get; set; } = 1 << 20;
+
+    /// <summary>Writes allowed per second across all clients, with bursts of twice that (default 20).</summary>
+    public int WritesPerSecond { get; set; } = 20;
+}

@@ -1,0 +1,82 @@
+using SearchService.Core.Notes;
+
+namespace SearchService.Core.Related;
+
+/// <summary>
+/// What the notes say about each other, built once per version of the catalog: <c>[[links]]</c> both
+/// ways, arXiv URLs cited in the text, and short names mentioned in the text.
+/// </summary>
+public sealed class PaperGraph
+{
+    private readonly Dictionary<string, Paper> papers;
+    private readonly Dictionary<string, List<string>> idsByNoteName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> idsByShortName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> backLinks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> citedBy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> mentionedBy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> tagPapers = new(StringComparer.Ordinal);
+
+    public PaperGraph(IReadOnlyList<Paper> all)
+    {
+        papers = all.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var paper in all)
+        {
+            foreach (var source in paper.Sources) Add(idsByNoteName, source.NoteName, paper.Id);
+            foreach (var name in ShortNames.Of(paper)) Add(idsByShortName, name, paper.Id);
+            foreach (var tag in paper.Tags.Select(TagNormalizer.Normalize).Distinct())
+                tagPapers[tag] = tagPapers.GetValueOrDefault(tag) + 1;
+        }
+        foreach (var paper in all)
+        {
+            foreach (var target in LinkedFrom(paper)) AddSet(backLinks, target, paper.Id);
+            var text = Text(paper);
+            foreach (var target in CitedIn(text)) AddSet(citedBy, target, paper.Id);
+            foreach (var target in MentionedIn(text)) AddSet(mentionedBy, target, paper.Id);
+        }
+    }
+
+    public int PaperCount => papers.Count;
+
+    /// <summary>Papers linked to or from <paramref name="paper"/>.</summary>
+    public IEnumerable<string> Linked(Paper paper) =>
+        LinkedFrom(paper).Concat(backLinks.GetValueOrDefault(paper.Id) ?? []);
+
+    /// <summary>Papers whose arXiv URL <paramref name="paper"/> gives, and papers that give its URL.</summary>
+    public IEnumerable<string> Cited(Paper paper) =>
+        CitedIn(Text(paper)).Concat(citedBy.GetValueOrDefault(paper.Id) ?? []);
+
+    /// <summary>Papers <paramref name="paper"/> names, and papers that name it.</summary>
+    public IEnumerable<string> Mentioned(Paper paper) =>
+        MentionedIn(Text(paper)).Concat(mentionedBy.GetValueOrDefault(paper.Id) ?? []);
+
+    /// <summary>Papers whose short name appears in <paramref name="text"/>.</summary>
+    public IEnumerable<string> MentionedIn(string text) =>
+        ShortNames.Candidates(text).Distinct(StringComparer.Ordinal).SelectMany(n => idsByShortName.GetValueOrDefault(n) ?? []);
+
+    /// <summary>Papers in the catalog whose arXiv id is given in <paramref name="text"/>.</summary>
+    public IEnumerable<string> CitedIn(string text) => PaperId.ArxivIdsIn(text).Where(papers.ContainsKey);
+
+    /// <summary>How rare a tag is: log(N / papers with the tag), so a shared rare tag says more than a shared common one.</summary>
+    public double TagWeight(string normalizedTag) =>
+        Math.Log((papers.Count + 1.0) / (tagPapers.GetValueOrDefault(normalizedTag) + 1.0));
+
+    public Paper? Get(string id) => papers.GetValueOrDefault(id);
+
+    /// <summary>The commentary and abstract, where notes cite and name other papers.</summary>
+    public static string Text(Paper paper) => string.Join('\n', paper.Abstract, paper.KoreanCommentary, paper.EnglishCommentary);
+
+    private IEnumerable<string> LinkedFrom(Paper paper) =>
+        paper.Links.SelectMany(name => idsByNoteName.GetValueOrDefault(name) ?? (papers.ContainsKey(name) ? [name] : []));
+
+    private static void Add(Dictionary<string, List<string>> map, string key, string id)
+    {
+        if (!map.TryGetValue(key, out var ids)) map[key] = ids = [];
+        if (!ids.Contains(id)) ids.Add(id);
+    }
+
+    private static void AddSet(Dictionary<string, HashSet<string>> map, string key, string id)
+    {
+        if (!map.TryGetValue(key, out var ids)) map[key] = ids = new HashSet<string>(StringComparer.Ordinal);
+        ids.Add(id);
+    }
+}

@@ -1,0 +1,166 @@
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
+using Lucene.Net.Search;
+using SearchService.Core.Indexing;
+using SearchService.Core.Ingestion;
+using SearchService.Core.Notes;
+using SearchService.Core.Search;
+
+namespace SearchService.Core.Related;
+
+/// <summary>
+/// "What is related to this paper": links and citations between the notes first, then papers named in the
+/// text, similar text (more-like-this over both languages), similar meaning (embeddings), shared tags and
+/// shared authors, summed with <see cref="RelatedWeights"/>. Each result says which signals put it there.
+/// </summary>
+public sealed class RelatedPapers(PaperStore store, ISimilarPapers? similar = null, RelatedWeights? weights = null)
+{
+    private const int Candidates = 60;
+    private readonly RelatedWeights w = weights ?? new RelatedWeights();
+    private (long Version, PaperGraph Graph)? graph;
+    private readonly Lock graphLock = new();
+
+    public IReadOnlyList<SearchHit> For(Paper paper, int limit)
+    {
+        var g = Graph();
+        var scores = new Scores(w.ReasonThreshold);
+        scores.AddAll(g.Linked(paper), w.Linked, RelatedReason.Linked);
+        scores.AddAll(g.Cited(paper), w.Cited, RelatedReason.Cited);
+        scores.AddAll(g.Mentioned(paper), w.Mentioned, RelatedReason.Mentioned);
+        AddSimilarText(scores, EnglishText(paper), paper.KoreanCommentary, paper.Id);
+        if (similar is not null) AddSimilarMeaning(scores, similar.NearPaper(paper.Id, Candidates));
+        AddSharedTags(scores, g, paper);
+        AddSharedAuthors(scores, paper);
+        return Rank(scores, g, limit, exclude: paper);
+    }
+
+    /// <summary>Papers related to any text: a pasted abstract, a draft, a note not yet saved.</summary>
+    public IReadOnlyList<SearchHit> ForText(string text, int limit)
+    {
+        var g = Graph();
+        var scores = new Scores(w.ReasonThreshold);
+        scores.AddAll(g.CitedIn(text), w.Cited, RelatedReason.Cited);
+        scores.AddAll(g.MentionedIn(text), w.Mentioned, RelatedReason.Mentioned);
+        AddSimilarText(scores, text, text, selfId: null);
+        if (similar is not null) AddSimilarMeaning(scores, similar.NearText(text, Candidates));
+        return Rank(scores, g, limit, exclude: null);
+    }
+
+    private PaperGraph Graph()
+    {
+        lock (graphLock)
+        {
+            var version = store.Version;
+            if (graph is not { } cached || cached.Version != version)
+                graph = cached = (version, new PaperGraph(store.Papers()));
+            return cached.Graph;
+        }
+    }
+
+    private static string EnglishText(Paper paper) => string.Join('\n', paper.Title, paper.Abstract, paper.EnglishCommentary);
+
+    /// <summary>More-like-this per language: English text against the English fields, Korean text against the Korean field.</summary>
+    private void AddSimilarText(Scores scores, string englishText, string koreanText, string? selfId)
+    {
+        using var lease = store.Index.Lease();
+        var searcher = lease.Searcher;
+        var query = new BooleanQuery();
+        if (LikeQuery(searcher.IndexReader, englishText, [PaperFields.Title, PaperFields.Abstract, PaperFields.English], PaperFields.English) is { } english)
+            query.Add(english, Occur.SHOULD);
+        if (LikeQuery(searcher.IndexReader, koreanText, [PaperFields.Korean], PaperFields.Korean) is { } korean)
+            query.Add(korean, Occur.SHOULD);
+        if (query.Clauses.Count == 0) return;
+        var filter = new QueryWrapperFilter(new TermQuery(new Term(PaperFields.Kind, PaperFields.PaperKind)));
+        var hits = searcher.Search(query, filter, Candidates).ScoreDocs;
+        if (hits.Length == 0) return;
+        // The paper itself is usually the best hit; normalize by the best other paper so one strong neighbour scores 1.
+        var ids = hits.Select(h => (Id: searcher.Doc(h.Doc).Get(PaperFields.Id), h.Score)).ToList();
+        var best = ids.Where(h => h.Id != selfId).Select(h => h.Score).DefaultIfEmpty(1).Max();
+        foreach (var (id, score) in ids) scores.Add(id, w.SimilarText * score / best, RelatedReason.SimilarText);
+    }
+
+    private Query? LikeQuery(IndexReader reader, string text, string[] fields, string analyzeAs)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var mlt = new MoreLikeThis(reader)
+        {
+            Analyzer = store.Index.Analyzer,
+            FieldNames = fields,
+            MinTermFreq = 1,
+            MinDocFreq = 2,
+            MaxQueryTerms = 40,
+            MinWordLen = 2,
+            ApplyBoost = true,
+        };
+        using var textReader = new StringReader(text);
+        var query = mlt.Like(textReader, analyzeAs);
+        return query is BooleanQuery { Clauses.Count: 0 } ? null : query;
+    }
+
+    private void AddSimilarMeaning(Scores scores, IReadOnlyList<(string Id, float Score)> neighbours)
+    {
+        foreach (var (id, cosine) in neighbours)
+        {
+            var scaled = (cosine - w.MeaningFloor) / (1 - w.MeaningFloor);
+            if (scaled > 0) scores.Add(id, w.SimilarMeaning * scaled, RelatedReason.SimilarMeaning);
+        }
+    }
+
+    private void AddSharedTags(Scores scores, PaperGraph g, Paper paper)
+    {
+        var tags = paper.Tags.Select(TagNormalizer.Normalize).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var total = tags.Sum(g.TagWeight);
+        if (total <= 0) return;
+        foreach (var other in store.Papers())
+        {
+            var shared = other.Tags.Select(TagNormalizer.Normalize).Where(tags.Contains).Distinct().Sum(g.TagWeight);
+            if (shared > 0) scores.Add(other.Id, w.SharedTags * shared / total, RelatedReason.SharedTags);
+        }
+    }
+
+    private void AddSharedAuthors(Scores scores, Paper paper)
+    {
+        var authors = paper.Authors.Select(AuthorNames.Fold).Where(a => a.Length > 0).ToHashSet(StringComparer.Ordinal);
+        if (authors.Count == 0) return;
+        foreach (var other in store.Papers())
+        {
+            var shared = other.Authors.Select(AuthorNames.Fold).Count(authors.Contains);
+            if (shared > 0) scores.Add(other.Id, w.SharedAuthors * Math.Min(1, shared / 2.0), RelatedReason.SharedAuthors);
+        }
+    }
+
+    private static IReadOnlyList<SearchHit> Rank(Scores scores, PaperGraph g, int limit, Paper? exclude) =>
+        scores.Ranked()
+            .Where(s => exclude is null || s.Id != exclude.Id)
+            .Select(s => (Paper: g.Get(s.Id), s.Score, s.Reasons))
+            .Where(s => s.Paper is not null && !IsSamePaper(s.Paper, exclude))
+            .Take(limit)
+            .Select(s => SearchHit.From(s.Paper!, (float)s.Score, reasons: s.Reasons))
+            .ToList();
+
+    /// <summary>A duplicate note of the same paper under another id (no arXiv URL in one of them) is not "related".</summary>
+    private static bool IsSamePaper(Paper candidate, Paper? paper) =>
+        paper is not null && candidate.Title.Length > 0 && string.Equals(candidate.Title, paper.Title, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Running totals per candidate, and the reasons whose contribution was large enough to name.</summary>
+    private sealed class Scores(double reasonThreshold)
+    {
+        private readonly Dictionary<string, (double Score, List<string> Reasons)> byId = new(StringComparer.Ordinal);
+
+        public void AddAll(IEnumerable<string> ids, double weight, string reason)
+        {
+            foreach (var id in ids.Distinct(StringComparer.Ordinal)) Add(id, weight, reason);
+        }
+
+        public void Add(string id, double score, string reason)
+        {
+            if (!byId.TryGetValue(id, out var entry)) entry = (0, []);
+            if (score >= reasonThreshold && !entry.Reasons.Contains(reason)) entry.Reasons.Add(reason);
+            byId[id] = (entry.Score + score, entry.Reasons);
+        }
+
+        public IEnumerable<(string Id, double Score, IReadOnlyList<string> Reasons)> Ranked() =>
+            byId.OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => (kv.Key, kv.Value.Score, (IReadOnlyList<string>)kv.Value.Reasons));
+    }
+}
