@@ -10,7 +10,8 @@ namespace SearchService.Core.Notes;
 internal sealed partial class VaultNoteHeader
 {
     private const int MaxTitleLines = 3;
-    private const int MaxTitleLength = 500;
+    // Author lists of large teams run to thousands of characters (BLOOM); only a runaway line is refused.
+    private const int MaxTitleLength = 20_000;
 
     public List<string> Urls { get; } = [];
     public string Title { get; private set; } = "";
