@@ -31,7 +31,7 @@ internal sealed partial class VaultNoteHeader
         var header = new VaultNoteHeader();
         var next = header.ReadUrls(lines, NextNonBlank(lines, 0));
         next = header.ReadTitle(lines, next, context);
-        header.BodyStart = header.ReadAbstract(lines, next, context);
+        header.BodyStart = header.ReadAbstract(lines, NextNonBlank(lines, next), context);
         return header;
     }
 
@@ -46,10 +46,15 @@ internal sealed partial class VaultNoteHeader
         // Korean before the link means the note opens with commentary that merely cites the paper.
         if (Script.ContainsHangul(before)) return index;
 
-        var titleBefore = before.Trim().TrimEnd('(', '[', ':', '-', '–').Trim();
+        // "Title https://..." or "## [Title](https://...)": the words before the link name the paper.
+        var titleBefore = before.Trim().TrimStart('#', ' ', '[').TrimEnd('(', '[', ']', ':', '-', '–', ' ');
         if (titleBefore.Length >= 3 && Script.ContainsLetter(titleBefore)) SetTitle(titleBefore, lines[index].Number);
         var after = first[(match.Index + match.Length)..];
-        if (Script.ContainsLetter(NoteUrls.RemoveUrls(after))) FirstLineBody = new NumberedLine(after.TrimStart(')', ']', ' '), lines[index].Number);
+        var isMarkdownLinkTarget = after.StartsWith("](", StringComparison.Ordinal);
+        if (!isMarkdownLinkTarget && Script.ContainsLetter(NoteUrls.RemoveUrls(after)))
+        {
+            FirstLineBody = new NumberedLine(after.TrimStart(')', ']', ' '), lines[index].Number);
+        }
 
         var next = NextNonBlank(lines, index + 1);
         while (next < lines.Length && NoteUrls.IsUrlOnlyLine(lines[next].Trimmed))
