@@ -98,8 +98,8 @@ public static partial class AuthorNames
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpaceRun();
 
-    // Digits only count as a footnote when glued to a letter, so "GLM-4.5 Team" keeps its version.
-    [GeneratedRegex(@"(?<=\p{L})[0-9¹²³⁰-⁹*∗†‡§¶⋆]+(?=\s|$)|[*∗†‡§¶⋆]+")]
+    // Digits only count as a footnote when glued to a letter at the end, so "GLM-4.5 Team" and "K2 Team" keep theirs.
+    [GeneratedRegex(@"(?<=\p{L})[0-9¹²³⁰-⁹*∗†‡§¶⋆]+$|[*∗†‡§¶⋆]+")]
     private static partial Regex FootnoteMarks();
 
     [GeneratedRegex(@"[,;:]|\s+and\s+|^and\s+|\s*&\s*", RegexOptions.IgnoreCase)]
