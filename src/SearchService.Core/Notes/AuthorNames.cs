@@ -21,7 +21,7 @@ public static partial class AuthorNames
     public static string Fold(string name)
     {
         if (string.IsNullOrWhiteSpace(name)) return "";
-        var decomposed = ReattachCombiningMarks(name).Normalize(NormalizationForm.FormD);
+        var decomposed = SafeNormalize(ReattachCombiningMarks(name), NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -31,7 +31,7 @@ public static partial class AuthorNames
             else builder.Append(lower);
         }
         // FormC puts Hangul jamo, which FormD split apart, back into syllables.
-        return CollapseWhiteSpace(builder.ToString()).Normalize(NormalizationForm.FormC);
+        return SafeNormalize(CollapseWhiteSpace(builder.ToString()), NormalizationForm.FormC);
     }
 
     /// <summary>
@@ -41,7 +41,7 @@ public static partial class AuthorNames
     public static string Clean(string raw)
     {
         if (string.IsNullOrWhiteSpace(raw)) return "";
-        var name = CollapseWhiteSpace(ReattachCombiningMarks(raw)).Normalize(NormalizationForm.FormC);
+        var name = SafeNormalize(CollapseWhiteSpace(ReattachCombiningMarks(raw)), NormalizationForm.FormC);
         name = FootnoteMarks().Replace(name, "");
         return name.Trim(' ', ',', ';', '.', '*', '-').Trim();
     }
@@ -87,6 +87,20 @@ public static partial class AuthorNames
             }
         }
         return builder.ToString();
+    }
+
+    /// <summary>string.Normalize throws on a lone surrogate (a cut emoji); such text is replaced by U+FFFD first.</summary>
+    private static string SafeNormalize(string text, NormalizationForm form)
+    {
+        if (!text.Any(char.IsSurrogate)) return text.Normalize(form);
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) builder.Append(c).Append(text[++i]);
+            else builder.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+        }
+        return builder.ToString().Normalize(form);
     }
 
     private static bool IsCombiningMark(char c) =>
