@@ -24,6 +24,7 @@ public sealed partial class CorpusParsingTests(ITestOutputHelper output)
         var withTags = 0;
         var missingTags = new List<string>();
         var missingAuthors = new List<string>();
+        var allPapers = new List<Paper>();
 
         foreach (var file in files)
         {
@@ -32,6 +33,7 @@ public sealed partial class CorpusParsingTests(ITestOutputHelper output)
             var result = NoteParser.Parse(text, relative);
             warnings.AddRange(result.Warnings);
             papers += result.Papers.Count;
+            allPapers.AddRange(result.Papers);
             var paper = result.Papers.FirstOrDefault();
 
             if (HasTitleLine(text))
@@ -51,7 +53,12 @@ public sealed partial class CorpusParsingTests(ITestOutputHelper output)
         var authorShare = (double)withTitleLineAndAuthors / Math.Max(1, withTitleLine);
         output.WriteLine($"files {files.Count}, papers {papers}");
         output.WriteLine($"authors: {withTitleLineAndAuthors}/{withTitleLine} notes with a title line ({authorShare:P1})");
-        output.WriteLine($"tags: {withTags}/{withTagLine} notes with a tag line; {papers - withTags} papers without tags in all");
+        output.WriteLine($"tags: {withTags}/{withTagLine} notes with a tag line");
+        output.WriteLine($"all papers: {Share(allPapers, p => p.Authors.Count > 0)} with authors, {Share(allPapers, p => p.Tags.Count > 0)} with tags, "
+            + $"{Share(allPapers, p => p.Abstract.Length > 0)} with an abstract, {Share(allPapers, p => p.EnglishCommentary.Length > 0)} with English commentary");
+        var sharedIds = allPapers.GroupBy(p => p.Id).Where(g => g.Count() > 1).ToList();
+        output.WriteLine($"ids shared by several notes: {sharedIds.Count} ids, {sharedIds.Sum(g => g.Count())} notes; "
+            + $"{allPapers.Count - sharedIds.Sum(g => g.Count() - 1)} papers after merging");
         foreach (var group in warnings.GroupBy(w => w.Code).OrderByDescending(g => g.Count()))
         {
             output.WriteLine($"warning {group.Key}: {group.Count()}");
@@ -62,6 +69,9 @@ public sealed partial class CorpusParsingTests(ITestOutputHelper output)
         Assert.True(authorShare >= MinAuthorShare, $"authors found for {authorShare:P1} of notes with a title line");
         Assert.True(missingTags.Count == 0, "no tags found in: " + string.Join(", ", missingTags.Take(20)));
     }
+
+    private static string Share(List<Paper> papers, Func<Paper, bool> predicate) =>
+        $"{(double)papers.Count(predicate) / Math.Max(1, papers.Count):P1}";
 
     /// <summary>
     /// Defined apart from the parser: an italic title followed by a group, or a line ending in a
