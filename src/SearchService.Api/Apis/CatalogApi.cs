@@ -23,14 +23,14 @@ public static class CatalogApi
         [Description("Start of a first or last name; accents and case ignored")] string? prefix,
         [Description("At most this many, 1-1000 (default 50)")] int? limit, PaperStore store) =>
         Validate(prefix, limit) is { } errors
-            ? ValidationProblems.For(errors)
+            ? Problems.Invalid(errors)
             : TypedResults.Ok(CatalogLists.Authors(store.Papers(), prefix, limit ?? 50));
 
     public static Results<Ok<IReadOnlyList<TagCount>>, ValidationProblem> Tags(
         [Description("Start of a tag, any spelling")] string? prefix,
         [Description("At most this many, 1-1000 (default 50)")] int? limit, PaperStore store) =>
         Validate(prefix, limit) is { } errors
-            ? ValidationProblems.For(errors)
+            ? Problems.Invalid(errors)
             : TypedResults.Ok(CatalogLists.Tags(store.Papers(), prefix, limit ?? 50));
 
     private static Dictionary<string, string[]>? Validate(string? prefix, int? limit)

@@ -18,9 +18,9 @@ public static class PapersApi
         return app;
     }
 
-    public static Results<Ok<Paper>, NotFound<ProblemDetailsBody>> GetPaper(
+    public static Results<Ok<Paper>, ProblemHttpResult> GetPaper(
         [Description("Paper id, arXiv id, or note name")] string id, PaperStore store) =>
         store.Find(id) is { } paper
             ? TypedResults.Ok(paper)
-            : TypedResults.NotFound(ProblemDetailsBody.NotFound($"No paper has the id, arXiv id or note name '{id}'."));
+            : Problems.PaperNotFound(id);
 }

@@ -31,13 +31,13 @@ public static class RelatedApi
         return app;
     }
 
-    public static Results<Ok<RelatedResponse>, NotFound<ProblemDetailsBody>, ValidationProblem> ForPaper(
+    public static Results<Ok<RelatedResponse>, ProblemHttpResult, ValidationProblem> ForPaper(
         [Description("Paper id, arXiv id, or note name")] string id,
         [Description("Results, 1-100 (default 10)")] int? limit, PaperStore store, RelatedPapers related)
     {
-        if (limit is < 1 or > MaxLimit) return ValidationProblems.For(new() { ["limit"] = [$"'limit' must be from 1 to {MaxLimit}."] });
+        if (limit is < 1 or > MaxLimit) return Problems.Invalid(new() { ["limit"] = [$"'limit' must be from 1 to {MaxLimit}."] });
         var paper = store.Find(id);
-        if (paper is null) return TypedResults.NotFound(ProblemDetailsBody.NotFound($"No paper has the id, arXiv id or note name '{id}'."));
+        if (paper is null) return Problems.PaperNotFound(id);
         return TypedResults.Ok(new RelatedResponse(related.For(paper, limit ?? 10)));
     }
 
@@ -45,7 +45,7 @@ public static class RelatedApi
         HttpRequest request, [Description("Results, 1-100 (default 10)")] int? limit,
         RelatedPapers related, IOptions<ApiOptions> options, CancellationToken ct)
     {
-        if (limit is < 1 or > MaxLimit) return ValidationProblems.For(new() { ["limit"] = [$"'limit' must be from 1 to {MaxLimit}."] });
+        if (limit is < 1 or > MaxLimit) return Problems.Invalid(new() { ["limit"] = [$"'limit' must be from 1 to {MaxLimit}."] });
         var max = options.Value.MaxBodyBytes;
         var body = await RequestBody.ReadTextAsync(request, max, ct);
         if (body is null) return (ProblemHttpResult)RequestBody.TooLarge(max);
@@ -53,9 +53,9 @@ public static class RelatedApi
         if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
         {
             try { text = JsonSerializer.Deserialize<RelatedText>(body, JsonSerializerOptions.Web)?.Text ?? ""; }
-            catch (JsonException e) { return ValidationProblems.For(new() { ["body"] = [$"Expected {{\"text\": \"...\"}}: {e.Message}"] }); }
+            catch (JsonException e) { return Problems.Invalid(new() { ["body"] = [$"Expected {{\"text\": \"...\"}}: {e.Message}"] }); }
         }
-        if (string.IsNullOrWhiteSpace(text)) return ValidationProblems.For(new() { ["text"] = ["Send some text to find related papers for."] });
+        if (string.IsNullOrWhiteSpace(text)) return Problems.Invalid(new() { ["text"] = ["Send some text to find related papers for."] });
         return TypedResults.Ok(new RelatedResponse(related.ForText(text, limit ?? 10)));
     }
 }

@@ -21,14 +21,14 @@ public static class SearchApi
         [AsParameters] SearchParameters parameters, HttpRequest http, SearchEngine engine)
     {
         var request = SearchRequestReader.Read(parameters, http.Query, out var errors);
-        if (request is null) return ValidationProblems.For(errors);
+        if (request is null) return Problems.Invalid(errors);
         try
         {
             return TypedResults.Ok(engine.Search(request));
         }
         catch (QuerySyntaxException e)
         {
-            return ValidationProblems.For(new() { ["q"] = [e.Message] });
+            return Problems.Invalid(new() { ["q"] = [e.Message] });
         }
     }
 }

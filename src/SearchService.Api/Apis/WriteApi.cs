@@ -44,22 +44,22 @@ public static class WriteApi
         }
         catch (JsonException e)
         {
-            return ValidationProblems.For(new() { ["body"] = [$"The body is not a paper in JSON: {e.Message}"] });
+            return Problems.Invalid(new() { ["body"] = [$"The body is not a paper in JSON: {e.Message}"] });
         }
-        if (input is null) return ValidationProblems.For(new() { ["body"] = ["The body is empty; send a paper as JSON."] });
+        if (input is null) return Problems.Invalid(new() { ["body"] = ["The body is empty; send a paper as JSON."] });
         var errors = input.Validate();
-        if (errors.Count > 0) return ValidationProblems.For(errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
         return TypedResults.Ok(writer.Upsert(input.ToPaper()));
     }
 
-    public static Results<NoContent, NotFound<ProblemDetailsBody>, ProblemHttpResult> DeletePaper(
+    public static Results<NoContent, ProblemHttpResult> DeletePaper(
         [Description("Paper id, arXiv id, or note name")] string id, PaperWriter writer)
     {
         try
         {
             return writer.Delete(id)
                 ? TypedResults.NoContent()
-                : TypedResults.NotFound(ProblemDetailsBody.NotFound($"No paper has the id, arXiv id or note name '{id}'."));
+                : Problems.PaperNotFound(id);
         }
         catch (PaperHeldByCorpusException e)
         {
@@ -77,11 +77,11 @@ public static class WriteApi
             return TypedResults.Problem($"Send the note as text/plain or text/markdown, not '{mediaType}'.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type");
         if (name is { } n && (n.Length > 200 || n.IndexOfAny(['/', '\\']) >= 0 || n.Any(char.IsControl)))
-            return ValidationProblems.For(new() { ["name"] = ["A file name of at most 200 characters, without '/' or '\\'."] });
+            return Problems.Invalid(new() { ["name"] = ["A file name of at most 200 characters, without '/' or '\\'."] });
         var max = options.Value.MaxBodyBytes;
         var text = await RequestBody.ReadTextAsync(request, max, ct);
         if (text is null) return (ProblemHttpResult)RequestBody.TooLarge(max);
-        if (string.IsNullOrWhiteSpace(text)) return ValidationProblems.For(new() { ["body"] = ["The body is empty; send a digest or a note."] });
+        if (string.IsNullOrWhiteSpace(text)) return Problems.Invalid(new() { ["body"] = ["The body is empty; send a digest or a note."] });
         var fileName = string.IsNullOrWhiteSpace(name) ? $"ingest-{DateTime.UtcNow:yyyyMMddHHmmssfff}.md" : name.Trim();
         return TypedResults.Ok(writer.Ingest(text, fileName));
     }

@@ -44,7 +44,7 @@ public sealed class PaperStore : IDisposable
         var key = idOrNoteName.Trim();
         if (catalog.Papers.TryGetValue(key, out var paper)) return paper;
         if (catalog.IdsByNoteName.TryGetValue(key, out var id)) return catalog.Papers[id];
-        var arxiv = PaperId.NormalizeArxivId(key);
+        var arxiv = PaperId.FromArxivReference(key);
         return arxiv is not null ? catalog.Papers.GetValueOrDefault(arxiv) : null;
     });
 

@@ -31,6 +31,20 @@ public static partial class PaperId
         return match.Groups["id"].Value.ToLowerInvariant().Replace('/', '_');
     }
 
+    /// <summary>
+    /// The id for an arXiv reference as a user types it: "2410.19034", "2410.19034v2", "arXiv:2410.19034" or
+    /// an arXiv URL; null when <paramref name="text"/> is not one.
+    /// </summary>
+    public static string? FromArxivReference(string text)
+    {
+        var match = ArxivReference().Match(text.Trim());
+        return match.Success ? match.Groups["id"].Value.ToLowerInvariant().Replace('/', '_') : FromArxivUrl(text);
+    }
+
+    /// <summary>The ids of every arXiv URL in <paramref name="text"/>, in order, without repeats.</summary>
+    public static IEnumerable<string> ArxivIdsIn(string text) =>
+        ArxivUrl().Matches(text).Select(m => m.Groups["id"].Value.ToLowerInvariant().Replace('/', '_')).Distinct(StringComparer.Ordinal);
+
     /// <summary>A stable, URL-safe slug of <paramref name="text"/>; see the type summary for the rule.</summary>
     public static string Slug(string text)
     {
@@ -65,4 +79,7 @@ public static partial class PaperId
     [GeneratedRegex(@"arxiv\.org/(?:abs|pdf|html)/(?<id>\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[a-z]{2})?/\d{7})(?:v\d+)?",
         RegexOptions.IgnoreCase)]
     private static partial Regex ArxivUrl();
+
+    [GeneratedRegex(@"^(?:arxiv:\s*)?(?<id>\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[a-z]{2})?/\d{7})(?:v\d+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ArxivReference();
 }

@@ -18,7 +18,10 @@ public sealed class SearchServiceApp : WebApplicationFactory<Program>
 
     public SearchServiceApp() : this(SampleNotes.All) { }
 
-    public SearchServiceApp(IReadOnlyDictionary<string, string> files)
+    /// <summary>An app over <paramref name="files"/> (relative path → text) instead of <see cref="SampleNotes"/>.</summary>
+    public static SearchServiceApp Over(IReadOnlyDictionary<string, string> files) => new(files);
+
+    private SearchServiceApp(IReadOnlyDictionary<string, string> files)
     {
         Directory.CreateDirectory(Corpus);
         foreach (var (path, text) in files) WriteFile(path, text);
