@@ -1,0 +1,69 @@
+using System.Numerics.Tensors;
+using Microsoft.ML.OnnxRuntime;
+
+namespace SearchService.Core.Semantic;
+
+/// <summary>One ONNX run over a batch of token id sequences, then mean pooling and L2 normalization.</summary>
+internal static class MiniLmBatch
+{
+    public static float[][] Run(InferenceSession session, MiniLmInputs names, int[][] tokens, CancellationToken ct)
+    {
+        var batch = tokens.Length;
+        var width = tokens.Max(t => t.Length);
+        var ids = new long[batch * width];
+        var mask = new long[batch * width];
+        for (var row = 0; row < batch; row++)
+        {
+            for (var col = 0; col < tokens[row].Length; col++)
+            {
+                ids[row * width + col] = tokens[row][col];
+                mask[row * width + col] = 1;
+            }
+        }
+
+        long[] shape = [batch, width];
+        var inputNames = new List<string> { names.InputIds, names.AttentionMask };
+        var inputs = new List<OrtValue>
+        {
+            OrtValue.CreateTensorValueFromMemory(ids, shape),
+            OrtValue.CreateTensorValueFromMemory(mask, shape),
+        };
+        if (names.TokenTypeIds is not null)
+        {
+            inputNames.Add(names.TokenTypeIds);
+            inputs.Add(OrtValue.CreateTensorValueFromMemory(new long[batch * width], shape));
+        }
+
+        try
+        {
+            using var runOptions = new RunOptions();
+            using var cancel = ct.Register(() => runOptions.Terminate = true);
+            using var outputs = session.Run(runOptions, inputNames, inputs, [names.HiddenState]);
+            ct.ThrowIfCancellationRequested();
+            return Pool(outputs[0].GetTensorDataAsSpan<float>(), tokens, width);
+        }
+        finally
+        {
+            foreach (var input in inputs)
+                input.Dispose();
+        }
+    }
+
+    // Mean over the real tokens only: padding would otherwise pull short texts toward the pad embedding.
+    private static float[][] Pool(ReadOnlySpan<float> hidden, int[][] tokens, int width)
+    {
+        var dims = hidden.Length / (tokens.Length * width);
+        var vectors = new float[tokens.Length][];
+        for (var row = 0; row < tokens.Length; row++)
+        {
+            var sum = new float[dims];
+            for (var col = 0; col < tokens[row].Length; col++)
+                TensorPrimitives.Add(sum, hidden.Slice((row * width + col) * dims, dims), sum);
+            var norm = TensorPrimitives.Norm(sum);
+            if (norm > 0)
+                TensorPrimitives.Divide(sum, norm, sum);
+            vectors[row] = sum;
+        }
+        return vectors;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Numerics.Tensors;
+
+namespace SearchService.Core.Semantic;
+
+/// <summary>
+/// Exact cosine search over paper vectors held in memory. Brute force is enough here: a few thousand
+/// papers times 384 floats is a few million multiply-adds per query. Vectors are normalized on the way in,
+/// so a dot product is the cosine. Safe for concurrent searches alongside writes.
+/// </summary>
+public sealed class VectorIndex : IDisposable
+{
+    private readonly int _dimensions;
+    private readonly ReaderWriterLockSlim _lock = new();
+    private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+    private readonly List<string> _ids = [];
+    // Rows side by side in one array so a search walks memory in order.
+    private float[] _rows;
+
+    /// <summary>An empty index of <paramref name="dimensions"/>-wide vectors.</summary>
+    public VectorIndex(int dimensions)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
+        _dimensions = dimensions;
+        _rows = new float[dimensions * 256];
+    }
+
+    /// <summary>Number of papers with a vector.</summary>
+    public int Count
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try { return _ids.Count; }
+            finally { _lock.ExitReadLock(); }
+        }
+    }
+
+    /// <summary>Adds or replaces the vector of <paramref name="id"/> (a normalized copy is kept).</summary>
+    public void Set(string id, float[] vector)
+    {
+        var normalized = Normalize(vector);
+        _lock.EnterWriteLock();
+        try
+        {
+            if (!_slots.TryGetValue(id, out var slot))
+            {
+                slot = _ids.Count;
+                if ((slot + 1) * _dimensions > _rows.Length)
+                    Array.Resize(ref _rows, _rows.Length * 2);
+                _slots[id] = slot;
+                _ids.Add(id);
+            }
+            normalized.CopyTo(_rows.AsSpan(slot * _dimensions, _dimensions));
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    /// <summary>Drops the vector of <paramref name="id"/>; false if it had none.</summary>
+    public bool Remove(string id)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (!_slots.Remove(id, out var slot))
+                return false;
+            // Move the last row into the hole so rows stay contiguous.
+            var last = _ids.Count - 1;
+            if (slot != last)
+            {
+                _rows.AsSpan(last * _dimensions, _dimensions).CopyTo(_rows.AsSpan(slot * _dimensions, _dimensions));
+                _ids[slot] = _ids[last];
+                _slots[_ids[slot]] = slot;
+            }
+            _ids.RemoveAt(last);
+            return true;
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    /// <summary>
+    /// The <paramref name="k"/> ids most similar to <paramref name="query"/>, best first (ties by id),
+    /// among those <paramref name="filter"/> accepts. The filter runs under the index's read lock: keep it quick.
+    /// </summary>
+    public IReadOnlyList<(string Id, float Score)> Search(float[] query, int k, Func<string, bool>? filter = null)
+    {
+        if (k <= 0)
+            return [];
+        var q = Normalize(query);
+        var best = new PriorityQueue<(string Id, float Score), (string Id, float Score)>(k + 1, WorstFirst.Instance);
+
+        _lock.EnterReadLock();
+        try
+        {
+            for (var slot = 0; slot < _ids.Count; slot++)
+            {
+                var id = _ids[slot];
+                if (filter is not null && !filter(id))
+                    continue;
+                var hit = (id, TensorPrimitives.Dot(q, _rows.AsSpan(slot * _dimensions, _dimensions)));
+                if (best.Count < k)
+                    best.Enqueue(hit, hit);
+                else if (WorstFirst.Instance.Compare(hit, best.Peek()) > 0)
+                    best.EnqueueDequeue(hit, hit);
+            }
+        }
+        finally { _lock.ExitReadLock(); }
+
+        var hits = new (string Id, float Score)[best.Count];
+        for (var i = hits.Length - 1; i >= 0; i--)
+            hits[i] = best.Dequeue();
+        return hits;
+    }
+
+    /// <summary>Releases the lock.</summary>
+    public void Dispose() => _lock.Dispose();
+
+    private float[] Normalize(float[] vector)
+    {
+        if (vector.Length != _dimensions)
+            throw new ArgumentException($"Expected {_dimensions} dimensions, got {vector.Length}.", nameof(vector));
+        var copy = (float[])vector.Clone();
+        var norm = TensorPrimitives.Norm(copy);
+        if (norm > 0)
+            TensorPrimitives.Divide(copy, norm, copy);
+        return copy;
+    }
+
+    // Orders hits from worst to best, so the heap's top is the one to evict; on equal scores the larger id is worse.
+    private sealed class WorstFirst : IComparer<(string Id, float Score)>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare((string Id, float Score) x, (string Id, float Score) y)
+        {
+            var byScore = x.Score.CompareTo(y.Score);
+            return byScore != 0 ? byScore : string.CompareOrdinal(y.Id, x.Id);
+        }
+    }
+}

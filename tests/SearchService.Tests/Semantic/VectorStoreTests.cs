@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using SearchService.Core.Semantic;
+
+namespace SearchService.Tests.Semantic;
+
+public sealed class VectorStoreTests : IDisposable
+{
+    private const int Dims = 384;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "vectorstore-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static float[] VectorOf(int seed) => Enumerable.Range(0, Dims).Select(i => (float)Math.Sin(seed * 31 + i)).ToArray();
+
+    private static string HashOf(int seed) => ContentHash.Of($"paper {seed}", "test-model");
+
+    [Fact]
+    public void AddedVectorsComeBackAfterReopening()
+    {
+        using (var store = new VectorStore(_folder, Dims))
+        {
+            store.Add(HashOf(1), VectorOf(1));
+            store.Add(HashOf(2), VectorOf(2));
+            store.Add(HashOf(1), VectorOf(1));
+            Assert.Equal(2, store.Count);
+        }
+
+        using var reopened = new VectorStore(_folder, Dims);
+
+        Assert.Equal(2, reopened.Count);
+        Assert.True(reopened.TryGet(HashOf(2), out var vector));
+        Assert.Equal(VectorOf(2), vector);
+        Assert.False(reopened.TryGet(HashOf(3), out _));
+    }
+
+    [Fact]
+    public void TruncatedTrailingRecordIsIgnoredAndLaterAppendsStayReadable()
+    {
+        using (var store = new VectorStore(_folder, Dims))
+        {
+            store.Add(HashOf(1), VectorOf(1));
+            store.Add(HashOf(2), VectorOf(2));
+        }
+        var path = Path.Combine(_folder, VectorStore.FileName);
+        using (var file = new FileStream(path, FileMode.Open))
+            file.SetLength(file.Length - 100);
+
+        using (var store = new VectorStore(_folder, Dims))
+        {
+            Assert.Equal(1, store.Count);
+            Assert.True(store.TryGet(HashOf(1), out _));
+            store.Add(HashOf(3), VectorOf(3));
+        }
+
+        using var reopened = new VectorStore(_folder, Dims);
+        Assert.Equal(2, reopened.Count);
+        Assert.True(reopened.TryGet(HashOf(3), out var third));
+        Assert.Equal(VectorOf(3), third);
+    }
+
+    [Fact]
+    public void ZeroFilledTailFromACrashIsIgnored()
+    {
+        using (var store = new VectorStore(_folder, Dims))
+            store.Add(HashOf(1), VectorOf(1));
+        var path = Path.Combine(_folder, VectorStore.FileName);
+        using (var file = new FileStream(path, FileMode.Append))
+            file.Write(new byte[32 + Dims * 4 + 4]);
+
+        using var reopened = new VectorStore(_folder, Dims);
+
+        Assert.Equal(1, reopened.Count);
+    }
+
+    [Fact]
+    public void FileWithOtherDimensionsIsStartedAfresh()
+    {
+        using (var store = new VectorStore(_folder, Dims))
+            store.Add(HashOf(1), VectorOf(1));
+
+        using var other = new VectorStore(_folder, 8);
+
+        Assert.Equal(0, other.Count);
+    }
+
+    [Fact]
+    public void LoadingFourThousandVectorsTakesWellUnderASecond()
+    {
+        using (var store = new VectorStore(_folder, Dims))
+        {
+            for (var i = 0; i < 4000; i++)
+                store.Add(HashOf(i), VectorOf(i));
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var reopened = new VectorStore(_folder, Dims);
+        clock.Stop();
+
+        Assert.Equal(4000, reopened.Count);
+        Assert.True(clock.ElapsedMilliseconds < 500, $"loading took {clock.ElapsedMilliseconds} ms");
+    }
+}
