@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using SearchService.Core.Indexing;
 using SearchService.Core.Ingestion;
-using SearchService.Core.Related;
 using SearchService.Core.Search;
 
 namespace SearchService.Api.Hosting;
@@ -25,10 +24,9 @@ public static class ServiceRegistration
             IndexPaths.CorpusFolders(sp.GetRequiredService<IOptions<IndexOptions>>().Value),
             sp.GetRequiredService<ILogger<CorpusIngestor>>()));
         services.AddSingleton<KeywordSearcher>();
-        services.AddSingleton<SearchEngine>();
         services.AddSingleton<PaperWriter>();
-        services.AddSingleton(sp => new RelatedPapers(sp.GetRequiredService<PaperStore>()));
         services.AddHostedService<IngestionWorker>();
+        services.AddSemanticSearch();
 
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddWriteRateLimit();

@@ -17,6 +17,7 @@ public static class PaperDocument
         {
             new StringField(PaperFields.Kind, PaperFields.PaperKind, Field.Store.NO),
             new StringField(PaperFields.Id, paper.Id, Field.Store.YES),
+            new SortedDocValuesField(PaperFields.Id, new BytesRef(paper.Id)),
             new TextField(PaperFields.Title, paper.Title, Field.Store.NO),
             new TextField(PaperFields.Abstract, paper.Abstract, Field.Store.NO),
             new TextField(PaperFields.English, paper.EnglishCommentary, Field.Store.NO),

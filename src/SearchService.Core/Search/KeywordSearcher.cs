@@ -12,7 +12,8 @@ public sealed class KeywordSearcher(PaperIndex index)
 
     public PaperQueryBuilder Queries => queries;
 
-    public SearchResponse Search(SearchRequest request)
+    /// <summary>The ranked page; <paramref name="withHighlights"/> false skips snippets when only the ranking is wanted.</summary>
+    public SearchResponse Search(SearchRequest request, bool withHighlights = true)
     {
         var clauses = QuerySyntax.Parse(request.Query);
         var scoring = queries.BuildScoring(clauses);
@@ -34,11 +35,32 @@ public sealed class KeywordSearcher(PaperIndex index)
         var hits = docs.ScoreDocs.Select(sd =>
         {
             var paper = PaperDocument.FromDocument(searcher.Doc(sd.Doc));
-            var highlights = scoring is null ? [] : highlighter.For(scoring, paper);
+            var highlights = scoring is null || !withHighlights ? [] : highlighter.For(scoring, paper);
             return SearchHit.From(paper, float.IsNaN(sd.Score) ? 0 : sd.Score, highlights);
         }).ToList();
         return new SearchResponse(top.TotalHits, request.Offset, request.Limit, hits,
             new SearchFacets(facets.Top(PaperFields.FacetTag, FacetSize), facets.Top(PaperFields.FacetYear, FacetSize), facets.Top(PaperFields.FacetAuthor, FacetSize)),
             nameof(SearchMode.Keyword).ToLowerInvariant());
+    }
+
+    /// <summary>Snippets of <paramref name="paper"/> for the words of <paramref name="query"/>.</summary>
+    public IReadOnlyList<Highlight> Highlight(string query, Notes.Paper paper) =>
+        queries.BuildScoring(QuerySyntax.Parse(query)) is { } scoring ? highlighter.For(scoring, paper) : [];
+
+    /// <summary>
+    /// Ids of the papers that pass the request's filters and its required and excluded clauses (phrases,
+    /// field prefixes, -words), or null when nothing restricts the request: what semantic search may return.
+    /// </summary>
+    public HashSet<string>? AllowedIds(SearchRequest request)
+    {
+        var restrictions = queries.BuildRestrictions(QuerySyntax.Parse(request.Query));
+        if (restrictions is null && request.Authors.Count == 0 && request.Tags.Count == 0 && request.From is null && request.To is null)
+            return null;
+        var query = new BooleanQuery { { queries.BuildFilter(request), Occur.MUST } };
+        if (restrictions is not null) query.Add(restrictions, Occur.MUST);
+        using var lease = index.Lease();
+        var collector = new IdCollector();
+        lease.Searcher.Search(query, collector);
+        return collector.Ids;
     }
 }

@@ -50,6 +50,16 @@ public sealed class PaperQueryBuilder(Analyzer analyzer)
         return query;
     }
 
+    /// <summary>
+    /// The clauses that restrict rather than rank: phrases and field prefixes that must match, words that must
+    /// not. Null when the query has only free words.
+    /// </summary>
+    public Query? BuildRestrictions(IReadOnlyList<QueryClause> clauses)
+    {
+        var restricting = clauses.Where(c => c.IsPhrase || c.IsExcluded || c.Field != ClauseField.Any).ToList();
+        return restricting.Count == 0 ? null : BuildScoring(restricting);
+    }
+
     /// <summary>The filter every search applies: only papers, and the request's authors, tags and dates.</summary>
     public Query BuildFilter(SearchRequest request)
     {

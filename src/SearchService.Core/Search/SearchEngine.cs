@@ -1,9 +1,61 @@
+using SearchService.Core.Ingestion;
+
 namespace SearchService.Core.Search;
 
 /// <summary>
-/// The entry point for searches: picks the mode the request asks for, or the best one available.
+/// The entry point for searches. Chooses the mode (hybrid once vectors exist, keyword before), falls back
+/// to keyword with a warning when semantic search cannot answer, and fuses keyword and semantic rankings
+/// by reciprocal rank fusion in hybrid mode.
 /// </summary>
-public sealed class SearchEngine(KeywordSearcher keyword)
+public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, SemanticSearcher? semantic = null, SemanticOptions? options = null)
 {
-    public SearchResponse Search(SearchRequest request) => keyword.Search(request);
+    private const int FacetSize = 10;
+    private readonly SemanticOptions settings = options ?? new SemanticOptions();
+
+    public SearchResponse Search(SearchRequest request)
+    {
+        var ready = semantic?.IsReady == true;
+        var mode = request.Mode ?? (ready ? SearchMode.Hybrid : SearchMode.Keyword);
+        // Without words there is nothing to compare meanings with: a filter-only request browses by keyword.
+        if (mode == SearchMode.Keyword || string.IsNullOrWhiteSpace(request.Query)) return keyword.Search(request);
+        if (!ready)
+        {
+            var why = semantic is null ? "semantic search is turned off" : "embeddings are not available yet";
+            return keyword.Search(request) with { Warnings = [$"{Name(mode)} search fell back to keyword search: {why}."] };
+        }
+        return mode == SearchMode.Semantic ? Semantic(request) : Hybrid(request);
+    }
+
+    private SearchResponse Semantic(SearchRequest request)
+    {
+        var ranked = semantic!.Rank(request, Math.Max(settings.FusionDepth, request.Offset + request.Limit));
+        var papers = ranked.Select(r => (Paper: store.Find(r.Id), r.Score)).Where(r => r.Paper is not null).ToList();
+        var page = papers.Skip(request.Offset).Take(request.Limit)
+            .Select(r => SearchHit.From(r.Paper!, r.Score, keyword.Highlight(request.Query, r.Paper!))).ToList();
+        return new SearchResponse(papers.Count, request.Offset, request.Limit, page,
+            FacetCounts.Of(papers.Select(p => p.Paper!).ToList(), FacetSize), Name(SearchMode.Semantic));
+    }
+
+    private SearchResponse Hybrid(SearchRequest request)
+    {
+        var depth = Math.Max(settings.FusionDepth, request.Offset + request.Limit);
+        var lexical = keyword.Search(request with { Offset = 0, Limit = depth, Sort = SearchSort.Relevance }, withHighlights: false);
+        var meaning = semantic!.Rank(request, depth);
+        var fused = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < lexical.Results.Count; i++)
+            fused[lexical.Results[i].Id] = settings.KeywordWeight / (settings.FusionK + i + 1);
+        for (var i = 0; i < meaning.Count; i++)
+            fused[meaning[i].Id] = fused.GetValueOrDefault(meaning[i].Id) + 1.0 / (settings.FusionK + i + 1);
+        var ordered = fused.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        if (request.Sort == SearchSort.Date)
+            ordered = ordered.OrderByDescending(kv => store.Find(kv.Key)?.Date).ToList();
+        var page = ordered.Skip(request.Offset).Take(request.Limit)
+            .Select(kv => (Paper: store.Find(kv.Key), Score: (float)kv.Value))
+            .Where(r => r.Paper is not null)
+            .Select(r => SearchHit.From(r.Paper!, r.Score, keyword.Highlight(request.Query, r.Paper!))).ToList();
+        var semanticOnly = meaning.Count(m => !lexical.Results.Any(l => l.Id == m.Id));
+        return new SearchResponse(lexical.Total + semanticOnly, request.Offset, request.Limit, page, lexical.Facets, Name(SearchMode.Hybrid));
+    }
+
+    private static string Name(SearchMode mode) => mode.ToString().ToLowerInvariant();
 }

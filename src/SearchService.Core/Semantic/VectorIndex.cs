@@ -55,6 +55,31 @@ public sealed class VectorIndex : IDisposable
         finally { _lock.ExitWriteLock(); }
     }
 
+    /// <summary>A copy of the (normalized) vector of <paramref name="id"/>.</summary>
+    public bool TryGet(string id, out float[] vector)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            if (!_slots.TryGetValue(id, out var slot))
+            {
+                vector = [];
+                return false;
+            }
+            vector = _rows.AsSpan(slot * _dimensions, _dimensions).ToArray();
+            return true;
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>A snapshot of the ids that have a vector.</summary>
+    public IReadOnlyList<string> Ids()
+    {
+        _lock.EnterReadLock();
+        try { return _ids.ToList(); }
+        finally { _lock.ExitReadLock(); }
+    }
+
     /// <summary>Drops the vector of <paramref name="id"/>; false if it had none.</summary>
     public bool Remove(string id)
     {

@@ -1,0 +1,45 @@
+using SearchService.Core.Ingestion;
+using SearchService.Core.Semantic;
+
+namespace SearchService.Api.Hosting;
+
+/// <summary>
+/// Computes vectors in the background once keyword indexing is done, and again whenever papers change,
+/// so keyword search is available at once and semantic search as the vectors arrive.
+/// </summary>
+public sealed class EmbeddingWorker(SemanticServices semantic, PaperStore store, CorpusIngestor ingestor, ILogger<EmbeddingWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan Debounce = TimeSpan.FromSeconds(1);
+    private readonly SemaphoreSlim changed = new(0, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (semantic.Vectors is not { } vectors) return;
+        store.PapersChanged += _ => Signal();
+        try
+        {
+            // Keyword indexing first: it makes search useful within seconds, embedding takes minutes.
+            while (ingestor.Progress.LastIngest is null) await Task.Delay(200, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try { await vectors.SyncAsync(stoppingToken); }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Embedding pass failed; keyword search is unaffected");
+                }
+                await changed.WaitAsync(stoppingToken);
+                await Task.Delay(Debounce, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Signal()
+    {
+        if (changed.CurrentCount > 0) return;
+        try { changed.Release(); }
+        catch (SemaphoreFullException) { }
+    }
+}

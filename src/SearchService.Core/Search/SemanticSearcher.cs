@@ -1,0 +1,79 @@
+using SearchService.Core.Semantic;
+
+namespace SearchService.Core.Search;
+
+/// <summary>
+/// Ranks papers by the cosine of their vector to the query's. The model reads English only, so the query
+/// is first put into English (<see cref="IQueryTranslator"/>), and the vector is pulled toward the papers
+/// the query matches lexically (pseudo-relevance feedback): that is how a Korean query reaches English text.
+/// </summary>
+public sealed class SemanticSearcher(PaperVectors vectors, KeywordSearcher keyword, IQueryTranslator translator, SemanticOptions? options = null)
+{
+    private readonly SemanticOptions settings = options ?? new SemanticOptions();
+
+    public bool IsReady => vectors.IsAvailable && vectors.Embedded > 0;
+
+    /// <summary>The <paramref name="n"/> nearest papers that pass the request's filters and restrictions.</summary>
+    public IReadOnlyList<(string Id, float Score)> Rank(SearchRequest request, int n)
+    {
+        if (QueryVector(request) is not { } query) return [];
+        var allowed = keyword.AllowedIds(request);
+        return vectors.Nearest(query, n, allowed is null ? null : allowed.Contains);
+    }
+
+    private float[]? QueryVector(SearchRequest request)
+    {
+        var english = translator.ToEnglish(FreeText(request.Query));
+        var direct = string.IsNullOrWhiteSpace(english) ? null : vectors.EmbedQuery(english);
+        var feedback = FeedbackVector(request);
+        if (direct is null) return feedback;
+        if (feedback is null) return direct;
+        var weight = settings.FeedbackWeight;
+        return direct.Zip(feedback, (d, f) => d + weight * f).ToArray();
+    }
+
+    /// <summary>The mean vector of the top keyword hits, or null when none has a vector.</summary>
+    private float[]? FeedbackVector(SearchRequest request)
+    {
+        if (settings.FeedbackDocuments <= 0) return null;
+        var top = keyword.Search(request with { Offset = 0, Limit = settings.FeedbackDocuments, Sort = SearchSort.Relevance }, withHighlights: false);
+        float[]? sum = null;
+        var count = 0;
+        foreach (var hit in top.Results)
+        {
+            if (!vectors.TryGet(hit.Id, out var v)) continue;
+            sum ??= new float[v.Length];
+            for (var i = 0; i < v.Length; i++) sum[i] += v[i];
+            count++;
+        }
+        return sum?.Select(x => x / count).ToArray();
+    }
+
+    /// <summary>The words of the query without operators: what the query is about.</summary>
+    private static string FreeText(string query) =>
+        string.Join(' ', QuerySyntax.Parse(query).Where(c => !c.IsExcluded && c.Field is ClauseField.Any or ClauseField.Title or ClauseField.Abstract).Select(c => c.Text));
+}
+
+/// <summary>Tuning of semantic and hybrid ranking, bound from the "Semantic" configuration section.</summary>
+public sealed record SemanticOptions
+{
+    public const string Section = "Semantic";
+
+    /// <summary>Whether to load the embedding model and compute vectors at all.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>How many top keyword hits feed back into the query vector.</summary>
+    public int FeedbackDocuments { get; init; } = 3;
+
+    /// <summary>Weight of the feedback vector against the query's own (both before normalization).</summary>
+    public float FeedbackWeight { get; init; } = 0.5f;
+
+    /// <summary>Reciprocal-rank-fusion constant: larger flattens the difference between ranks.</summary>
+    public int FusionK { get; init; } = 60;
+
+    /// <summary>Weight of the keyword ranking in hybrid fusion; the semantic ranking weighs 1.</summary>
+    public double KeywordWeight { get; init; } = 1.0;
+
+    /// <summary>How deep each ranking is read before fusion.</summary>
+    public int FusionDepth { get; init; } = 100;
+}

@@ -1,0 +1,10 @@
+namespace SearchService.Core.Semantic;
+
+/// <summary>
+/// Puts a query into English for the English-only embedding model: Latin words kept, Korean terms
+/// replaced by their English equivalents where known.
+/// </summary>
+public interface IQueryTranslator
+{
+    string ToEnglish(string query);
+}
