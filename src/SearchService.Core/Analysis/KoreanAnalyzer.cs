@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 
@@ -37,6 +38,8 @@ public sealed class KoreanAnalyzer : Analyzer
         }
         // Width folding before lower-casing, so full-width ＧＰＴ becomes gpt like any other Latin word.
         stream = new CJKWidthFilter(stream);
+        // Folding as in EnglishTextAnalyzer, so a Latin word here analyzes exactly as in the English fields.
+        stream = new ASCIIFoldingFilter(stream);
         stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, stream);
 
         // The English steps below honour the keyword flag; marking Hangul first keeps them off Korean words.
