@@ -43,10 +43,14 @@ internal static class TokenStreamAssert
     public static string[] Terms(Analyzer analyzer, string text) =>
         Analyze(analyzer, text).Select(t => t.Term).ToArray();
 
-    public static IReadOnlyList<Token> Analyze(Analyzer analyzer, string text)
+    public static IReadOnlyList<Token> Analyze(Analyzer analyzer, string text) =>
+        Collect(analyzer.GetTokenStream("field", text), text.Length);
+
+    /// <summary>Consumes and disposes <paramref name="stream"/>, checking its offsets against the input length.</summary>
+    public static IReadOnlyList<Token> Collect(TokenStream stream, int textLength)
     {
         var tokens = new List<Token>();
-        using var stream = analyzer.GetTokenStream("field", text);
+        using var _ = stream;
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         var posInc = stream.AddAttribute<IPositionIncrementAttribute>();
@@ -56,7 +60,7 @@ internal static class TokenStreamAssert
         while (stream.IncrementToken())
         {
             Assert.True(offset.StartOffset >= 0 && offset.StartOffset <= offset.EndOffset, "offsets out of order");
-            Assert.True(offset.EndOffset <= text.Length, "end offset past the input");
+            Assert.True(offset.EndOffset <= textLength, "end offset past the input");
             Assert.True(offset.StartOffset >= lastStart || posInc.PositionIncrement == 0, "start offset went backwards");
             Assert.True(term.Length > 0, "empty token");
             Assert.True(posInc.PositionIncrement >= 0, "negative position increment");
