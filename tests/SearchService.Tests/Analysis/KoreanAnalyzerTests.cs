@@ -4,7 +4,7 @@ namespace SearchService.Tests.Analysis;
 
 public sealed class KoreanAnalyzerTests
 {
-    private static readonly KoreanAnalyzer s_analyzer = new();
+    private static readonly KoreanAnalyzer s_analyzer = new(new KoreanAnalysisOptions(Bigrams: true));
     private static readonly KoreanAnalyzer s_noBigrams = new(new KoreanAnalysisOptions(Bigrams: false));
 
     [Theory]
@@ -110,6 +110,10 @@ public sealed class KoreanAnalyzerTests
     [Fact]
     public void LatinSplitOffKeepsGluedToken() =>
         Assert.Equal(["transformer를"], TokenStreamAssert.Terms(new KoreanAnalyzer(new KoreanAnalysisOptions(LatinSplit: false)), "Transformer를"));
+
+    [Fact]
+    public void BigramsAreOffByDefault() =>
+        Assert.Equal(["강화학습"], TokenStreamAssert.Terms(new KoreanAnalyzer(), "강화학습을"));
 
     [Fact]
     public void BigramsOffGivesOnlyWholeWords() =>

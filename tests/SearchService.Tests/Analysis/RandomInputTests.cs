@@ -16,14 +16,14 @@ public sealed class RandomInputTests
 
     private static readonly Lazy<QueryExpansion> s_expansion = new(() => new QueryExpansion(TerminologyMap.Load()));
 
-    public static TheoryData<string> AnalyzerNames => ["korean", "korean-no-stemming", "korean-no-bigrams", "korean-no-split", "english", "author"];
+    public static TheoryData<string> AnalyzerNames => ["korean", "korean-bigrams", "korean-no-stemming", "korean-no-split", "english", "author"];
 
     private static Analyzer Create(string name) => name switch
     {
         "korean" => new KoreanAnalyzer(),
-        "korean-no-stemming" => new KoreanAnalyzer(new KoreanAnalysisOptions(Stemming: false)),
-        "korean-no-bigrams" => new KoreanAnalyzer(new KoreanAnalysisOptions(Bigrams: false)),
-        "korean-no-split" => new KoreanAnalyzer(new KoreanAnalysisOptions(LatinSplit: false)),
+        "korean-bigrams" => new KoreanAnalyzer(new KoreanAnalysisOptions(Bigrams: true)),
+        "korean-no-stemming" => new KoreanAnalyzer(new KoreanAnalysisOptions(Stemming: false, Bigrams: true)),
+        "korean-no-split" => new KoreanAnalyzer(new KoreanAnalysisOptions(LatinSplit: false, Bigrams: true)),
         "english" => new EnglishTextAnalyzer(),
         _ => new AuthorAnalyzer(),
     };

@@ -61,7 +61,7 @@ public sealed class TerminologyMap
     internal int MaxKeyTerms { get; private set; }
 
     /// <summary>Korean analysis without bigrams: terminology matches whole words, and bigrams would over-match.</summary>
-    internal static Analyzer KoreanTermAnalyzer { get; } = new KoreanAnalyzer(new KoreanAnalysisOptions(Bigrams: false));
+    internal static Analyzer KoreanTermAnalyzer { get; } = new KoreanAnalyzer(KoreanAnalysisOptions.Default with { Bigrams = false });
 
     internal static Analyzer EnglishAnalyzer { get; } = new EnglishTextAnalyzer();
 
