@@ -1,0 +1,125 @@
+using System.Reflection;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Util;
+
+namespace SearchService.Core.Analysis.Terminology;
+
+/// <summary>
+/// The Korean-English terminology bridge: the embedded dictionary of ML and CS terms plus any user files,
+/// keyed on analyzed forms. The Korean side goes through <see cref="KoreanAnalyzer"/> (without bigrams) and
+/// the English side through <see cref="EnglishTextAnalyzer"/>, so 트랜스포머를 and "Transformers" reach
+/// the same entry as the dictionary's 트랜스포머 and transformer. A spaced Korean term (강화 학습) is also
+/// keyed glued (강화학습), since Korean writes compounds both ways.
+/// </summary>
+public sealed class TerminologyMap
+{
+    /// <summary>Manifest name of the built-in dictionary.</summary>
+    public const string EmbeddedResourceName = "SearchService.Core.Analysis.Terminology.terms.ko-en.tsv";
+
+    private readonly Dictionary<string, List<Entry>> _byKey = new(StringComparer.Ordinal);
+
+    private TerminologyMap(IReadOnlyList<TermPair> pairs)
+    {
+        Pairs = pairs;
+        var koreanToEnglish = new SynonymMap.Builder(dedup: true);
+        var englishToKorean = new SynonymMap.Builder(dedup: true);
+        foreach (var pair in pairs)
+        {
+            var english = AnalyzedToken.Analyze(EnglishAnalyzer, pair.English);
+            if (english.Count == 0)
+            {
+                continue;
+            }
+            AddKey(english, new Entry(pair.English, TermExpansion.Korean, pair.Korean));
+            foreach (var koreanForm in KoreanForms(pair.Korean))
+            {
+                var korean = AnalyzedToken.Analyze(KoreanTermAnalyzer, koreanForm);
+                if (korean.Count == 0)
+                {
+                    continue;
+                }
+                AddKey(korean, new Entry(pair.Korean, TermExpansion.English, pair.English));
+                koreanToEnglish.Add(ToCharsRef(korean), ToCharsRef(english), includeOrig: true);
+                englishToKorean.Add(ToCharsRef(english), ToCharsRef(korean), includeOrig: true);
+            }
+        }
+        KoreanToEnglish = koreanToEnglish.Build();
+        EnglishToKorean = englishToKorean.Build();
+    }
+
+    /// <summary>Every pair loaded, built-in first, in file order.</summary>
+    public IReadOnlyList<TermPair> Pairs { get; }
+
+    /// <summary>Analyzed Korean → analyzed English, for a <see cref="SynonymFilter"/> after Korean analysis.</summary>
+    public SynonymMap KoreanToEnglish { get; }
+
+    /// <summary>Analyzed English → analyzed Korean, for a <see cref="SynonymFilter"/> after English analysis.</summary>
+    public SynonymMap EnglishToKorean { get; }
+
+    /// <summary>Longest key, in terms; matching never needs to look further ahead.</summary>
+    internal int MaxKeyTerms { get; private set; }
+
+    /// <summary>Korean analysis without bigrams: terminology matches whole words, and bigrams would over-match.</summary>
+    internal static Analyzer KoreanTermAnalyzer { get; } = new KoreanAnalyzer(KoreanAnalysisOptions.Default with { Bigrams = false });
+
+    internal static Analyzer EnglishAnalyzer { get; } = new EnglishTextAnalyzer();
+
+    /// <summary>Loads the built-in dictionary, then each user file (same formats; see <see cref="TerminologyFileParser"/>).</summary>
+    public static TerminologyMap Load(IEnumerable<string>? userFiles = null)
+    {
+        var pairs = LoadEmbedded();
+        foreach (var path in userFiles ?? [])
+        {
+            using var reader = new StreamReader(path);
+            pairs.AddRange(TerminologyFileParser.Parse(reader));
+        }
+        return new TerminologyMap(pairs);
+    }
+
+    /// <summary>A map of the given pairs only, without the built-in dictionary (for tests and tools).</summary>
+    public static TerminologyMap FromPairs(IEnumerable<TermPair> pairs) => new(pairs.ToList());
+
+    /// <summary>The built-in dictionary's pairs.</summary>
+    public static List<TermPair> LoadEmbedded()
+    {
+        using var stream = typeof(TerminologyMap).Assembly.GetManifestResourceStream(EmbeddedResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {EmbeddedResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        return TerminologyFileParser.Parse(reader).ToList();
+    }
+
+    /// <summary>Entries whose analyzed key is exactly these terms, in order.</summary>
+    internal IReadOnlyList<Entry> Lookup(IEnumerable<string> terms) =>
+        _byKey.TryGetValue(string.Join(' ', terms), out var entries) ? entries : [];
+
+    private void AddKey(List<AnalyzedToken> tokens, Entry entry)
+    {
+        var key = string.Join(' ', tokens.Select(t => t.Term));
+        if (!_byKey.TryGetValue(key, out var entries))
+        {
+            entries = [];
+            _byKey[key] = entries;
+        }
+        if (!entries.Contains(entry))
+        {
+            entries.Add(entry);
+        }
+        MaxKeyTerms = Math.Max(MaxKeyTerms, tokens.Count);
+    }
+
+    private static IEnumerable<string> KoreanForms(string korean)
+    {
+        yield return korean;
+        if (korean.Contains(' '))
+        {
+            yield return korean.Replace(" ", "", StringComparison.Ordinal);
+        }
+    }
+
+    private static CharsRef ToCharsRef(List<AnalyzedToken> tokens) =>
+        new(string.Join(SynonymMap.WORD_SEPARATOR, tokens.Select(t => t.Term)));
+
+    /// <summary>What a key leads to: the dictionary text on both sides and the language of the target.</summary>
+    internal readonly record struct Entry(string Source, string TargetLanguage, string Target);
+}

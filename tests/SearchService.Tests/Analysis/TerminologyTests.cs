@@ -1,0 +1,105 @@
+using Lucene.Net.Analysis.Synonym;
+using SearchService.Core.Analysis;
+using SearchService.Core.Analysis.Terminology;
+
+namespace SearchService.Tests.Analysis;
+
+public sealed class TerminologyTests
+{
+    private static readonly Lazy<TerminologyMap> s_map = new(() => TerminologyMap.Load());
+    private static QueryExpansion Expansion => new(s_map.Value);
+
+    private static IEnumerable<string> Targets(string query, string language) =>
+        Expansion.Expand(query).Where(e => e.TargetLanguage == language).Select(e => e.Target);
+
+    [Fact]
+    public void BuiltInDictionaryHasSeveralHundredPairs() =>
+        Assert.True(s_map.Value.Pairs.Count >= 500, $"only {s_map.Value.Pairs.Count} pairs");
+
+    [Fact]
+    public void NativeKoreanTermExpandsToEnglish() =>
+        Assert.Contains("discriminator", Targets("판별자", TermExpansion.English));
+
+    [Fact]
+    public void TransliterationWithParticleExpandsToEnglish()
+    {
+        var expansion = Assert.Single(Expansion.Expand("트랜스포머를"));
+        Assert.Equal(new TermExpansion("트랜스포머를", "transformer", TermExpansion.English), expansion);
+    }
+
+    [Fact]
+    public void EnglishPhraseExpandsToKorean() =>
+        Assert.Contains("생일 역설", Targets("the birthday paradox", TermExpansion.Korean));
+
+    [Theory]
+    [InlineData("강화 학습")]
+    [InlineData("강화학습")]
+    [InlineData("강화학습을")]
+    public void SpacedAndGluedCompoundBothExpand(string query)
+    {
+        var expansions = Expansion.Expand(query);
+        Assert.Contains(expansions, e => e.Target == "reinforcement learning" && e.Source == query);
+        Assert.DoesNotContain(expansions, e => e.Target == "training");
+    }
+
+    [Fact]
+    public void LongestMatchWinsOverItsParts()
+    {
+        var targets = Targets("적대적 생성 신경망", TermExpansion.English).ToList();
+        Assert.Contains("generative adversarial network", targets);
+        Assert.Contains("GAN", targets);
+        Assert.DoesNotContain("neural network", targets);
+    }
+
+    [Fact]
+    public void MixedQueryExpandsBothWays()
+    {
+        var expansions = Expansion.Expand("diffusion model로 지식 증류하기");
+        Assert.Contains(expansions, e => e.Target == "확산 모델" && e.TargetLanguage == TermExpansion.Korean);
+        Assert.Contains(expansions, e => e.Target == "knowledge distillation" && e.TargetLanguage == TermExpansion.English);
+    }
+
+    [Fact]
+    public void PluralEnglishMatchesSingularEntry() =>
+        Assert.Contains("토크나이저", Targets("Tokenizers", TermExpansion.Korean));
+
+    [Fact]
+    public void QueryWithoutDictionaryTermsExpandsToNothing() =>
+        Assert.Empty(Expansion.Expand("zzz 뷁뷁"));
+
+    [Fact]
+    public void ElasticsearchStyleLinesArePairedAcrossLanguages()
+    {
+        var pairs = TerminologyFileParser.ParseLine("캐시 적중, cache hit => cache hits").ToList();
+        Assert.Equal([new TermPair("캐시 적중", "cache hit"), new TermPair("캐시 적중", "cache hits")], pairs);
+        Assert.Equal([new TermPair("씨샵", "C#")], TerminologyFileParser.ParseLine("씨샵\tC# # the language"));
+        Assert.Empty(TerminologyFileParser.ParseLine("# comment"));
+        Assert.Empty(TerminologyFileParser.ParseLine("car, automobile"));
+    }
+
+    [Fact]
+    public void UserFileIsLoadedAfterTheBuiltInDictionary()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "뷁뷁 모델, zorblax model\n");
+            var map = TerminologyMap.Load([path]);
+            Assert.Contains(new QueryExpansion(map).Expand("뷁뷁 모델은"), e => e.Target == "zorblax model");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void SynonymMapInjectsEnglishTermIntoKoreanStream()
+    {
+        var korean = new KoreanAnalyzer(new KoreanAnalysisOptions(Bigrams: false));
+        const string text = "트랜스포머를";
+        var stream = new SynonymFilter(korean.GetTokenStream("ko", text), s_map.Value.KoreanToEnglish, ignoreCase: false);
+        var terms = TokenStreamAssert.Collect(stream, text.Length).Select(t => t.Term);
+        Assert.Equal(["트랜스포머", "transform"], terms);
+    }
+}
