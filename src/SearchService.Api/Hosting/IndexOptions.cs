@@ -11,6 +11,12 @@ public sealed class IndexOptions
     /// <summary>The index folder. Default: index-data/index (git-ignored).</summary>
     public string? Data { get; set; }
 
+    /// <summary>
+    /// Extra synonym files, added to the built-in Korean-English dictionary: one entry a line,
+    /// "korean&lt;TAB&gt;english|english…", or Elasticsearch's "a, b =&gt; c" and "a, b, c".
+    /// </summary>
+    public List<string> SynonymFiles { get; set; } = [];
+
     /// <summary>How often the corpus folders are rescanned, in addition to file-change notifications. 0 turns rescans off.</summary>
     public int RescanSeconds { get; set; } = 60;
 

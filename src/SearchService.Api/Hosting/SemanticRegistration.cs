@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SearchService.Core.Analysis.Terminology;
 using SearchService.Core.Ingestion;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
@@ -33,7 +34,7 @@ public static class SemanticRegistration
     {
         services.AddOptions<SemanticOptions>().BindConfiguration(SemanticOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SemanticOptions>>().Value);
-        services.AddSingleton<IQueryTranslator, TermTranslator>();
+        services.AddSingleton<IQueryTranslator>(sp => new TermTranslator(sp.GetRequiredService<QueryExpansion>()));
         services.AddSingleton(SemanticServices.Create);
         services.AddSingleton(sp => new SearchEngine(sp.GetRequiredService<KeywordSearcher>(), sp.GetRequiredService<PaperStore>(),
             sp.GetRequiredService<SemanticServices>().Searcher, sp.GetRequiredService<SemanticOptions>()));

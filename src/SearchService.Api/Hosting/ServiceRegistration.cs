@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using SearchService.Core.Analysis.Terminology;
 using SearchService.Core.Indexing;
 using SearchService.Core.Ingestion;
 using SearchService.Core.Search;
@@ -23,7 +24,9 @@ public static class ServiceRegistration
             sp.GetRequiredService<PaperStore>(),
             IndexPaths.CorpusFolders(sp.GetRequiredService<IOptions<IndexOptions>>().Value),
             sp.GetRequiredService<ILogger<CorpusIngestor>>()));
-        services.AddSingleton<KeywordSearcher>();
+        services.AddSingleton(sp => TerminologyMap.Load(sp.GetRequiredService<IOptions<IndexOptions>>().Value.SynonymFiles));
+        services.AddSingleton(sp => new QueryExpansion(sp.GetRequiredService<TerminologyMap>()));
+        services.AddSingleton(sp => new KeywordSearcher(sp.GetRequiredService<PaperIndex>(), sp.GetRequiredService<QueryExpansion>()));
         services.AddSingleton<PaperWriter>();
         services.AddHostedService<IngestionWorker>();
         services.AddSemanticSearch();

@@ -1,13 +1,14 @@
 using Lucene.Net.Search;
+using SearchService.Core.Analysis.Terminology;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Search;
 
 /// <summary>BM25 keyword search over the index: ranked page, total, facets and highlights.</summary>
-public sealed class KeywordSearcher(PaperIndex index)
+public sealed class KeywordSearcher(PaperIndex index, QueryExpansion? expansion = null)
 {
     private const int FacetSize = 10;
-    private readonly PaperQueryBuilder queries = new(index.Analyzer);
+    private readonly PaperQueryBuilder queries = new(index.Analyzer, expansion);
     private readonly SnippetHighlighter highlighter = new(index.Analyzer);
 
     public PaperQueryBuilder Queries => queries;

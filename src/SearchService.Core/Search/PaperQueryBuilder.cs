@@ -2,6 +2,8 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using SearchService.Core.Analysis;
+using SearchService.Core.Analysis.Terminology;
 using SearchService.Core.Indexing;
 using SearchService.Core.Notes;
 
@@ -11,7 +13,7 @@ namespace SearchService.Core.Search;
 /// Turns a <see cref="SearchRequest"/> into Lucene queries: a scoring query for the words, and a
 /// non-scoring filter for kind, authors, tags and dates (filters must not change the ranking).
 /// </summary>
-public sealed class PaperQueryBuilder(Analyzer analyzer)
+public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansion = null)
 {
     /// <summary>Text fields a free word is looked up in, with their weight in the score.</summary>
     private static readonly (string Field, float Boost)[] TextFields =
@@ -23,7 +25,18 @@ public sealed class PaperQueryBuilder(Analyzer analyzer)
         (PaperFields.Authors, 1.0f),
     ];
 
+    /// <summary>English text fields, where a Korean word's English equivalent is looked for.</summary>
+    private static readonly (string Field, float Boost)[] EnglishFields =
+    [
+        (PaperFields.Title, 3.0f),
+        (PaperFields.Abstract, 1.0f),
+        (PaperFields.English, 1.2f),
+        // Korean commentary quotes English terms ("Transformer를"), so English equivalents are looked for there too.
+        (PaperFields.Korean, 1.5f),
+    ];
+
     private readonly QueryBuilder builder = new(analyzer);
+    private readonly QueryTextSplitter splitter = new();
 
     /// <summary>The scoring query for <paramref name="clauses"/>; null when there is no positive text to score.</summary>
     public Query? BuildScoring(IReadOnlyList<QueryClause> clauses)
@@ -73,16 +86,33 @@ public sealed class PaperQueryBuilder(Analyzer analyzer)
         return filter;
     }
 
+    /// <summary>
+    /// Free words: filler dropped, every word looked up in every text field, and each dictionary term's
+    /// equivalent in the other language added at a lower boost, so a typed term outranks a translated one.
+    /// </summary>
     private Query? FreeText(string text)
     {
+        var parts = splitter.Split(text);
+        var content = string.Join(' ', parts.Hangul.Concat(parts.Latin));
+        // A query made only of filler ("논문", "what is the paper") still means something: search its words.
+        if (content.Length == 0) content = text;
         var query = new BooleanQuery();
         foreach (var (field, boost) in TextFields)
+            AddShould(query, builder.CreateBooleanQuery(field, content, Occur.SHOULD), boost);
+        foreach (var term in expansion?.Expand(content) ?? [])
         {
-            if (builder.CreateBooleanQuery(field, text, Occur.SHOULD) is not { } part) continue;
-            part.Boost = boost;
-            query.Add(part, Occur.SHOULD);
+            var fields = term.TargetLanguage == TermExpansion.English ? EnglishFields : [(PaperFields.Korean, 1.5f)];
+            foreach (var (field, boost) in fields)
+                AddShould(query, builder.CreatePhraseQuery(field, term.Target, 1), boost * QueryExpansion.DefaultBoost);
         }
         return query.Clauses.Count > 0 ? query : null;
+    }
+
+    private static void AddShould(BooleanQuery query, Query? part, float boost)
+    {
+        if (part is null) return;
+        part.Boost = boost;
+        query.Add(part, Occur.SHOULD);
     }
 
     private Query? ClauseQuery(QueryClause clause) => clause.Field switch

@@ -47,6 +47,8 @@ public sealed class SearchServiceApp : WebApplicationFactory<Program>
         builder.UseSetting("Index:Data", Data);
         builder.UseSetting("Index:WatchFiles", "false");
         builder.UseSetting("Index:RescanSeconds", "0");
+        // The embedding model costs seconds per host; tests of semantic search turn it on with With().
+        builder.UseSetting("Semantic:Enabled", "false");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
     }
 
