@@ -1,5 +1,6 @@
 using SearchService.Api.Apis;
 using SearchService.Api.Hosting;
+using SearchService.Core.Indexing;
 
 // Settings ship beside the program; the working directory is the user's, for relative corpus paths.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = CommandLineSwitches.Expand(args), ContentRootPath = AppContext.BaseDirectory });
@@ -18,7 +19,17 @@ app.MapRelatedApi();
 app.MapWriteApi();
 app.MapHealthApi();
 
-app.Run();
+try
+{
+    app.Run();
+}
+catch (IndexLockedException e)
+{
+    // A second instance on the same --data folder: say so and stop, rather than hang or dump a stack trace.
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

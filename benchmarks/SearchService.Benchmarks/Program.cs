@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Running;
+using SearchService.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/SearchService.Benchmarks -- <command> [options]
+//   ablation   score the dev queries with each part of the Korean analysis switched off (issue 3)
+//   anything else goes to BenchmarkDotNet (e.g. --filter '*')
+return args.FirstOrDefault() switch
+{
+    "ablation" => await AblationCommand.RunAsync(args[1..]),
+    _ => RunBenchmarks(args),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(AblationCommand).Assembly).Run(args);
+    return 0;
+}
