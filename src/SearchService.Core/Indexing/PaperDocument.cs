@@ -22,6 +22,7 @@ public static class PaperDocument
             new TextField(PaperFields.Abstract, paper.Abstract, Field.Store.NO),
             new TextField(PaperFields.English, paper.EnglishCommentary, Field.Store.NO),
             new TextField(PaperFields.Korean, paper.KoreanCommentary, Field.Store.NO),
+            new TextField(PaperFields.AllText, string.Join('\n', paper.Title, paper.Abstract, paper.EnglishCommentary, paper.KoreanCommentary), Field.Store.NO),
             new StoredField(PaperFields.Record, JsonSerializer.Serialize(paper, Json)),
         };
         foreach (var noteName in paper.Sources.Select(s => s.NoteName).Distinct(StringComparer.Ordinal))

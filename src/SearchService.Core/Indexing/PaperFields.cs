@@ -15,6 +15,8 @@ public static class PaperFields
     public const string Abstract = "abstract";
     public const string English = "en";
     public const string Korean = "ko";
+    /// <summary>Title, abstract and both commentaries in one field, analyzed for both scripts: one length norm for the whole note.</summary>
+    public const string AllText = "all";
     public const string Authors = "authors";
     /// <summary>Normalized tags, indexed verbatim (<see cref="Notes.TagNormalizer"/>).</summary>
     public const string Tag = "tag";

@@ -5,10 +5,10 @@ using SearchService.Core.Indexing;
 namespace SearchService.Core.Search;
 
 /// <summary>BM25 keyword search over the index: ranked page, total, facets and highlights.</summary>
-public sealed class KeywordSearcher(PaperIndex index, QueryExpansion? expansion = null)
+public sealed class KeywordSearcher(PaperIndex index, QueryExpansion? expansion = null, KeywordWeights? weights = null)
 {
     private const int FacetSize = 10;
-    private readonly PaperQueryBuilder queries = new(index.Analyzer, expansion);
+    private readonly PaperQueryBuilder queries = new(index.Analyzer, expansion, weights);
     private readonly SnippetHighlighter highlighter = new(index.Analyzer);
 
     public PaperQueryBuilder Queries => queries;

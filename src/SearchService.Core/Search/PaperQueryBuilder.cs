@@ -13,26 +13,32 @@ namespace SearchService.Core.Search;
 /// Turns a <see cref="SearchRequest"/> into Lucene queries: a scoring query for the words, and a
 /// non-scoring filter for kind, authors, tags and dates (filters must not change the ranking).
 /// </summary>
-public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansion = null)
+public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansion = null, KeywordWeights? weights = null)
 {
+    private readonly KeywordWeights w = weights ?? new KeywordWeights();
+
     /// <summary>Text fields a free word is looked up in, with their weight in the score.</summary>
-    private static readonly (string Field, float Boost)[] TextFields =
+    private (string Field, float Boost)[] TextFields =>
     [
-        (PaperFields.Title, 3.0f),
-        (PaperFields.Abstract, 1.0f),
-        (PaperFields.English, 1.2f),
-        (PaperFields.Korean, 1.5f),
-        (PaperFields.Authors, 1.0f),
+        (PaperFields.Title, w.Title),
+        (PaperFields.Abstract, w.Abstract),
+        (PaperFields.English, w.English),
+        (PaperFields.Korean, w.Korean),
+        (PaperFields.Authors, w.Authors),
+        (PaperFields.AllText, w.AllText),
     ];
 
-    /// <summary>English text fields, where a Korean word's English equivalent is looked for.</summary>
-    private static readonly (string Field, float Boost)[] EnglishFields =
+    /// <summary>
+    /// Fields where a Korean word's English equivalent is looked for: the English ones, and the Korean
+    /// commentary too, since it quotes English terms ("Transformer를").
+    /// </summary>
+    private (string Field, float Boost)[] EnglishFields =>
     [
-        (PaperFields.Title, 3.0f),
-        (PaperFields.Abstract, 1.0f),
-        (PaperFields.English, 1.2f),
-        // Korean commentary quotes English terms ("Transformer를"), so English equivalents are looked for there too.
-        (PaperFields.Korean, 1.5f),
+        (PaperFields.Title, w.Title),
+        (PaperFields.Abstract, w.Abstract),
+        (PaperFields.English, w.English),
+        (PaperFields.Korean, w.Korean),
+        (PaperFields.AllText, w.AllText),
     ];
 
     private readonly QueryBuilder builder = new(analyzer);
@@ -97,13 +103,13 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansi
         // A query made only of filler ("논문", "what is the paper") still means something: search its words.
         if (content.Length == 0) content = text;
         var query = new BooleanQuery();
-        foreach (var (field, boost) in TextFields)
+        foreach (var (field, boost) in TextFields.Where(f => f.Boost > 0))
             AddShould(query, builder.CreateBooleanQuery(field, content, Occur.SHOULD), boost);
         foreach (var term in expansion?.Expand(content) ?? [])
         {
-            var fields = term.TargetLanguage == TermExpansion.English ? EnglishFields : [(PaperFields.Korean, 1.5f)];
-            foreach (var (field, boost) in fields)
-                AddShould(query, builder.CreatePhraseQuery(field, term.Target, 1), boost * QueryExpansion.DefaultBoost);
+            var fields = term.TargetLanguage == TermExpansion.English ? EnglishFields : [(PaperFields.Korean, w.Korean), (PaperFields.AllText, w.AllText)];
+            foreach (var (field, boost) in fields.Where(f => f.Boost > 0))
+                AddShould(query, builder.CreatePhraseQuery(field, term.Target, 1), boost * w.Expansion);
         }
         return query.Clauses.Count > 0 ? query : null;
     }
@@ -127,7 +133,7 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansi
     private Query? AnyTextQuery(QueryClause clause)
     {
         var query = new BooleanQuery();
-        foreach (var (field, boost) in TextFields)
+        foreach (var (field, boost) in TextFields.Where(f => f.Boost > 0))
         {
             if (FieldQuery(field, clause) is not { } part) continue;
             part.Boost = boost;
