@@ -1,11 +1,17 @@
+using SearchService.Api.Hosting;
 using SearchService.Core.Ingestion;
 
 namespace SearchService.Api.Apis;
 
-/// <summary>What <c>GET /health</c> reports.</summary>
-public sealed record HealthReport(string Status, int Documents, int Files, int Warnings, DateTimeOffset? LastIngest, double? LastIngestSeconds);
+/// <summary>
+/// What <c>GET /health</c> reports. <see cref="Embedded"/> of <see cref="Documents"/> papers have vectors;
+/// <see cref="Semantic"/> is "ready", "embedding", "off" (turned off) or "unavailable" (the model did not load).
+/// </summary>
+public sealed record HealthReport(
+    string Status, int Documents, int Files, int Warnings, DateTimeOffset? LastIngest, double? LastIngestSeconds,
+    string Semantic, int Embedded);
 
-/// <summary><c>GET /health</c>: whether the first ingest is done, and how much is indexed.</summary>
+/// <summary><c>GET /health</c>: whether the first ingest is done, and how much is indexed and embedded.</summary>
 public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
@@ -14,10 +20,20 @@ public static class HealthApi
         return app;
     }
 
-    public static HealthReport Health(PaperStore store, CorpusIngestor ingestor)
+    public static HealthReport Health(PaperStore store, CorpusIngestor ingestor, SemanticServices semantic)
     {
         var progress = ingestor.Progress;
         var status = progress.Running || progress.LastIngest is null ? "indexing" : "ready";
-        return new HealthReport(status, store.PaperCount, store.FileCount, store.WarningCount, progress.LastIngest, progress.LastDuration?.TotalSeconds);
+        var documents = store.PaperCount;
+        var embedded = semantic.Vectors?.Embedded ?? 0;
+        var semanticStatus = semantic switch
+        {
+            { Embedder: null } => "off",
+            { Vectors: null } => "unavailable",
+            _ when embedded < documents => "embedding",
+            _ => "ready",
+        };
+        return new HealthReport(status, documents, store.FileCount, store.WarningCount, progress.LastIngest,
+            progress.LastDuration?.TotalSeconds, semanticStatus, embedded);
     }
 }

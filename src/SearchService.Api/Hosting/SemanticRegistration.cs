@@ -18,7 +18,7 @@ public sealed record SemanticServices(MiniLmEmbedder? Embedder, PaperVectors? Ve
         if (!embedder.IsAvailable) return new(embedder, null, null);
         var folder = Path.Combine(IndexPaths.DataFolder(sp.GetRequiredService<IOptions<IndexOptions>>().Value), "vectors");
         var store = new VectorStore(folder, embedder.Dimensions, sp.GetRequiredService<ILogger<VectorStore>>());
-        var vectors = new PaperVectors(sp.GetRequiredService<PaperStore>(), embedder, store, sp.GetRequiredService<ILogger<PaperVectors>>());
+        var vectors = new PaperVectors(sp.GetRequiredService<PaperStore>(), embedder, store, sp.GetRequiredService<ILogger<PaperVectors>>(), sp.GetRequiredService<IQueryTranslator>());
         var searcher = new SemanticSearcher(vectors, sp.GetRequiredService<KeywordSearcher>(), sp.GetRequiredService<IQueryTranslator>(), options);
         return new(embedder, vectors, searcher);
     }

@@ -40,20 +40,17 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Sema
     {
         var depth = Math.Max(settings.FusionDepth, request.Offset + request.Limit);
         var lexical = keyword.Search(request with { Offset = 0, Limit = depth, Sort = SearchSort.Relevance }, withHighlights: false);
-        var meaning = semantic!.Rank(request, depth);
-        var fused = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var i = 0; i < lexical.Results.Count; i++)
-            fused[lexical.Results[i].Id] = settings.KeywordWeight / (settings.FusionK + i + 1);
-        for (var i = 0; i < meaning.Count; i++)
-            fused[meaning[i].Id] = fused.GetValueOrDefault(meaning[i].Id) + 1.0 / (settings.FusionK + i + 1);
-        var ordered = fused.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        if (semantic!.QueryVector(request) is not { } query) return keyword.Search(request);
+        var meaning = semantic.Rank(request, query, depth);
+        var fused = HybridFusion.Fuse(lexical.Results, meaning, id => semantic.Similarity(query, id), settings.SemanticWeight);
         if (request.Sort == SearchSort.Date)
-            ordered = ordered.OrderByDescending(kv => store.Find(kv.Key)?.Date).ToList();
-        var page = ordered.Skip(request.Offset).Take(request.Limit)
-            .Select(kv => (Paper: store.Find(kv.Key), Score: (float)kv.Value))
+            fused = fused.OrderByDescending(f => store.Find(f.Id)?.Date).ToList();
+        var page = fused.Skip(request.Offset).Take(request.Limit)
+            .Select(f => (Paper: store.Find(f.Id), f.Score))
             .Where(r => r.Paper is not null)
-            .Select(r => SearchHit.From(r.Paper!, r.Score, keyword.Highlight(request.Query, r.Paper!))).ToList();
-        var semanticOnly = meaning.Count(m => !lexical.Results.Any(l => l.Id == m.Id));
+            .Select(r => SearchHit.From(r.Paper!, (float)r.Score, keyword.Highlight(request.Query, r.Paper!))).ToList();
+        var lexicalIds = lexical.Results.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var semanticOnly = meaning.Count(m => !lexicalIds.Contains(m.Id));
         return new SearchResponse(lexical.Total + semanticOnly, request.Offset, request.Limit, page, lexical.Facets, Name(SearchMode.Hybrid));
     }
 

@@ -14,14 +14,20 @@ public sealed class SemanticSearcher(PaperVectors vectors, KeywordSearcher keywo
     public bool IsReady => vectors.IsAvailable && vectors.Embedded > 0;
 
     /// <summary>The <paramref name="n"/> nearest papers that pass the request's filters and restrictions.</summary>
-    public IReadOnlyList<(string Id, float Score)> Rank(SearchRequest request, int n)
+    public IReadOnlyList<(string Id, float Score)> Rank(SearchRequest request, int n) =>
+        QueryVector(request) is { } query ? Rank(request, query, n) : [];
+
+    public IReadOnlyList<(string Id, float Score)> Rank(SearchRequest request, float[] query, int n)
     {
-        if (QueryVector(request) is not { } query) return [];
         var allowed = keyword.AllowedIds(request);
         return vectors.Nearest(query, n, allowed is null ? null : allowed.Contains);
     }
 
-    private float[]? QueryVector(SearchRequest request)
+    /// <summary>The cosine of paper <paramref name="id"/> to <paramref name="query"/>, or null when it has no vector yet.</summary>
+    public float? Similarity(float[] query, string id) => vectors.Similarity(query, id);
+
+    /// <summary>The vector the request is searched with: its English words plus feedback from its best keyword hits.</summary>
+    public float[]? QueryVector(SearchRequest request)
     {
         var english = translator.ToEnglish(FreeText(request.Query));
         var direct = string.IsNullOrWhiteSpace(english) ? null : vectors.EmbedQuery(english);
@@ -68,11 +74,12 @@ public sealed record SemanticOptions
     /// <summary>Weight of the feedback vector against the query's own (both before normalization).</summary>
     public float FeedbackWeight { get; init; } = 0.5f;
 
-    /// <summary>Reciprocal-rank-fusion constant: larger flattens the difference between ranks.</summary>
-    public int FusionK { get; init; } = 60;
-
-    /// <summary>Weight of the keyword ranking in hybrid fusion; the semantic ranking weighs 1.</summary>
-    public double KeywordWeight { get; init; } = 1.0;
+    /// <summary>
+    /// Hybrid score = keyword score / best keyword score + this × the cosine rescaled to [0, 1] over the
+    /// candidates. Scores rather than ranks: the keyword ranking is the stronger one on our data, and rank
+    /// fusion throws away how far ahead its best hit is.
+    /// </summary>
+    public double SemanticWeight { get; init; } = 1.0;
 
     /// <summary>How deep each ranking is read before fusion.</summary>
     public int FusionDepth { get; init; } = 100;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics.Tensors;
 using Microsoft.Extensions.Logging;
 using SearchService.Core.Ingestion;
 using SearchService.Core.Related;
@@ -10,7 +11,7 @@ namespace SearchService.Core.Semantic;
 /// is already in the <see cref="VectorStore"/> (by content hash) is never embedded again, so a restart
 /// over an unchanged corpus computes nothing. Also answers nearest-paper lookups for related papers.
 /// </summary>
-public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, VectorStore vectors, ILogger<PaperVectors> logger)
+public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, VectorStore vectors, ILogger<PaperVectors> logger, IQueryTranslator? translator = null)
     : ISimilarPapers, IDisposable
 {
     private const int Batch = 64;
@@ -19,7 +20,8 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
     private volatile int computedLastSync;
 
     public bool IsAvailable => embedder.IsAvailable;
-    public int Embedded => index.Count;
+    /// <summary>Papers with at least one vector.</summary>
+    public int Embedded => index.Ids().Select(PaperIdOf).Distinct(StringComparer.Ordinal).Count();
     public int ComputedLastSync => computedLastSync;
     public ITextEmbedder Embedder => embedder;
 
@@ -36,16 +38,21 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
     {
         var clock = Stopwatch.StartNew();
         var papers = store.Papers();
-        var missing = new List<(string Id, string Text, string Hash)>();
+        var missing = new List<(string Key, string Text, string Hash)>();
+        var live = new HashSet<string>(StringComparer.Ordinal);
         foreach (var paper in papers)
         {
-            var text = PaperEmbeddingText.For(paper);
-            var hash = ContentHash.Of(text, embedder.ModelId);
-            if (vectors.TryGet(hash, out var vector)) index.Set(paper.Id, vector);
-            else missing.Add((paper.Id, text, hash));
+            var chunks = PaperEmbeddingText.Chunks(paper, translator);
+            for (var n = 0; n < chunks.Count; n++)
+            {
+                var key = ChunkKey(paper.Id, n);
+                live.Add(key);
+                var hash = ContentHash.Of(chunks[n], embedder.ModelId);
+                if (vectors.TryGet(hash, out var vector)) index.Set(key, vector);
+                else missing.Add((key, chunks[n], hash));
+            }
         }
-        var live = papers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var id in index.Ids().Where(id => !live.Contains(id)).ToList()) index.Remove(id);
+        foreach (var key in index.Ids().Where(key => !live.Contains(key)).ToList()) index.Remove(key);
 
         foreach (var chunk in missing.Chunk(Batch))
         {
@@ -54,31 +61,71 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
             for (var i = 0; i < chunk.Length; i++)
             {
                 vectors.Add(chunk[i].Hash, embedded[i]);
-                index.Set(chunk[i].Id, embedded[i]);
+                index.Set(chunk[i].Key, embedded[i]);
             }
             vectors.Flush();
         }
         computedLastSync = missing.Count;
         if (missing.Count > 0 || clock.ElapsedMilliseconds > 1000)
-            logger.LogInformation("Vectors in step: {Computed} embeddings computed, {Reused} reused, in {Elapsed} ms ({Rate:F1} papers/s)",
-                missing.Count, papers.Count - missing.Count, clock.ElapsedMilliseconds, missing.Count / Math.Max(0.001, clock.Elapsed.TotalSeconds));
+            logger.LogInformation("Vectors in step: {Computed} embeddings computed, {Reused} reused, for {Papers} papers in {Elapsed} ms ({Rate:F1} texts/s)",
+                missing.Count, live.Count - missing.Count, papers.Count, clock.ElapsedMilliseconds, missing.Count / Math.Max(0.001, clock.Elapsed.TotalSeconds));
         else
-            logger.LogInformation("Vectors in step: 0 embeddings computed, {Reused} reused", papers.Count);
+            logger.LogInformation("Vectors in step: 0 embeddings computed, {Reused} reused, for {Papers} papers", live.Count, papers.Count);
     }
 
     /// <summary>The query's vector, or null when the model is unavailable.</summary>
     public float[]? EmbedQuery(string text) => embedder.IsAvailable ? embedder.Embed([text])[0] : null;
 
-    public bool TryGet(string id, out float[] vector) => index.TryGet(id, out vector);
+    /// <summary>The mean of the paper's chunk vectors: where the paper as a whole sits.</summary>
+    public bool TryGet(string id, out float[] vector)
+    {
+        var chunks = ChunkVectors(id).ToList();
+        vector = chunks.Count == 0 ? [] : new float[chunks[0].Length];
+        foreach (var chunk in chunks)
+            for (var i = 0; i < chunk.Length; i++) vector[i] += chunk[i] / chunks.Count;
+        return chunks.Count > 0;
+    }
 
+    /// <summary>Cosine of the paper's best chunk to a query vector, or null when the paper has no vector.</summary>
+    public float? Similarity(float[] query, string id)
+    {
+        var norm = MathF.Sqrt(TensorPrimitives.Dot(query, query));
+        float? best = null;
+        foreach (var chunk in ChunkVectors(id))
+        {
+            var cosine = norm == 0 ? 0 : TensorPrimitives.Dot(query, chunk) / norm;
+            if (best is null || cosine > best) best = cosine;
+        }
+        return best;
+    }
+
+    /// <summary>The <paramref name="k"/> papers whose best chunk is nearest to <paramref name="query"/>.</summary>
     public IReadOnlyList<(string Id, float Score)> Nearest(float[] query, int k, Func<string, bool>? filter = null) =>
-        index.Search(query, k, filter);
+        index.Search(query, k * MaxChunks, filter is null ? null : key => filter(PaperIdOf(key)))
+            .GroupBy(hit => PaperIdOf(hit.Id))
+            .Select(g => (Id: g.Key, Score: g.Max(hit => hit.Score)))
+            .OrderByDescending(hit => hit.Score).ThenBy(hit => hit.Id, StringComparer.Ordinal)
+            .Take(k).ToList();
 
     public IReadOnlyList<(string Id, float Score)> NearPaper(string id, int k) =>
-        index.TryGet(id, out var vector) ? index.Search(vector, k + 1, other => other != id) : [];
+        TryGet(id, out var vector) ? Nearest(vector, k, other => other != id) : [];
 
     public IReadOnlyList<(string Id, float Score)> NearText(string text, int k) =>
-        EmbedQuery(text) is { } vector ? index.Search(vector, k) : [];
+        EmbedQuery(text) is { } vector ? Nearest(vector, k) : [];
+
+    /// <summary>Papers have at most this many chunks (<see cref="PaperEmbeddingText.Chunks"/>).</summary>
+    private const int MaxChunks = 2;
+    private const char ChunkSeparator = '\u001F';
+
+    private static string ChunkKey(string paperId, int chunk) => $"{paperId}{ChunkSeparator}{chunk}";
+
+    private static string PaperIdOf(string key) => key[..key.LastIndexOf(ChunkSeparator)];
+
+    private IEnumerable<float[]> ChunkVectors(string id)
+    {
+        for (var n = 0; n < MaxChunks; n++)
+            if (index.TryGet(ChunkKey(id, n), out var vector)) yield return vector;
+    }
 
     public void Dispose()
     {

@@ -5,8 +5,13 @@ namespace SearchService.Tests.Semantic;
 
 public sealed class PaperEmbeddingTextTests
 {
+    private sealed class CountingTranslator : IQueryTranslator
+    {
+        public string ToEnglish(string query) => "translated " + query.Length;
+    }
+
     [Fact]
-    public void TextJoinsTitleAbstractAndEnglishCommentaryButNotKorean()
+    public void AbstractAndEnglishCommentaryAreSeparateChunksLedByTheTitle()
     {
         var paper = new Paper
         {
@@ -18,8 +23,18 @@ public sealed class PaperEmbeddingTextTests
         };
 
         Assert.Equal(
-            "Attention Is All You Need. The dominant sequence transduction models are based on recurrent networks. Started the transformer era.",
-            PaperEmbeddingText.For(paper));
+            ["Attention Is All You Need. The dominant sequence transduction models are based on recurrent networks.",
+             "Attention Is All You Need. Started the transformer era."],
+            PaperEmbeddingText.Chunks(paper, new CountingTranslator()));
+    }
+
+    [Fact]
+    public void KoreanOnlyCommentaryIsEmbeddedThroughTheTranslator()
+    {
+        var paper = new Paper { Id = "x", Title = "Title", KoreanCommentary = "트랜스포머" };
+
+        Assert.Equal(["Title. translated 5"], PaperEmbeddingText.Chunks(paper, new CountingTranslator()));
+        Assert.Equal(["Title"], PaperEmbeddingText.Chunks(paper));
     }
 
     [Fact]
@@ -27,7 +42,7 @@ public sealed class PaperEmbeddingTextTests
     {
         var paper = new Paper { Id = "x", Title = "Title", EnglishCommentary = string.Join(' ', Enumerable.Repeat("word", 2000)) };
 
-        var text = PaperEmbeddingText.For(paper);
+        var text = PaperEmbeddingText.Chunks(paper).Single();
 
         Assert.True(text.Length <= PaperEmbeddingText.MaxChars);
         Assert.StartsWith("Title. word", text);
