@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SearchService.Core.Indexing;
+using SearchService.Core.Ingestion;
+using SearchService.Core.Notes;
+using SearchService.Core.Semantic;
+
+namespace SearchService.Tests.Semantic;
+
+public sealed class PaperVectorsTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "searchservice-tests", Guid.NewGuid().ToString("N"));
+    private static readonly Lazy<MiniLmEmbedder> Embedder = new(() => new MiniLmEmbedder());
+
+    private static PaperStore StoreWith(params Paper[] papers)
+    {
+        var store = new PaperStore(PaperIndex.InMemory(PaperAnalyzers.Create()));
+        foreach (var paper in papers)
+            store.Put(new IngestedFile("mem:" + paper.Id, paper.Id, [paper with { Sources = [new PaperSource(paper.Id + ".md")] }], []));
+        store.Commit();
+        store.Refresh();
+        return store;
+    }
+
+    private static readonly Paper Diffusion = new() { Id = "d", Title = "Denoising diffusion models for image synthesis", Abstract = "We generate images by reversing a noising process." };
+    private static readonly Paper Optimizer = new() { Id = "o", Title = "A second-order optimizer", EnglishCommentary = "Preconditioning gradients with Kronecker factors." };
+
+    [Fact]
+    public async Task RestartOverUnchangedPapersComputesNoEmbedding()
+    {
+        using var store = StoreWith(Diffusion, Optimizer);
+        using (var vectors = new VectorStore(folder, Embedder.Value.Dimensions))
+        using (var first = new PaperVectors(store, Embedder.Value, vectors, NullLogger<PaperVectors>.Instance))
+        {
+            await first.SyncAsync(CancellationToken.None);
+            Assert.Equal(2, first.ComputedLastSync);
+            Assert.Equal(2, first.Embedded);
+        }
+        using var reopened = new VectorStore(folder, Embedder.Value.Dimensions);
+        using var second = new PaperVectors(store, Embedder.Value, reopened, NullLogger<PaperVectors>.Instance);
+        await second.SyncAsync(CancellationToken.None);
+        Assert.Equal(0, second.ComputedLastSync);
+        Assert.Equal(2, second.Embedded);
+    }
+
+    [Fact]
+    public async Task NearestPaperFollowsMeaningNotWords()
+    {
+        using var store = StoreWith(Diffusion, Optimizer);
+        using var vectors = new VectorStore(folder, Embedder.Value.Dimensions);
+        using var paperVectors = new PaperVectors(store, Embedder.Value, vectors, NullLogger<PaperVectors>.Instance);
+        await paperVectors.SyncAsync(CancellationToken.None);
+
+        Assert.Equal("d", paperVectors.NearText("generative model that turns noise into pictures", 1).Single().Id);
+        Assert.Equal("o", paperVectors.NearText("training neural networks faster with curvature information", 1).Single().Id);
+    }
+
+    [Fact]
+    public async Task DeletedPaperLosesItsVectors()
+    {
+        using var store = StoreWith(Diffusion, Optimizer);
+        using var vectors = new VectorStore(folder, Embedder.Value.Dimensions);
+        using var paperVectors = new PaperVectors(store, Embedder.Value, vectors, NullLogger<PaperVectors>.Instance);
+        await paperVectors.SyncAsync(CancellationToken.None);
+        store.Remove("mem:d");
+        await paperVectors.SyncAsync(CancellationToken.None);
+        Assert.Equal(1, paperVectors.Embedded);
+        Assert.DoesNotContain(paperVectors.NearText("diffusion", 5), hit => hit.Id == "d");
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { }
+    }
+}
