@@ -46,7 +46,7 @@ public static class QualityCommand
         {
             var keyword = new KeywordSearcher(store.Index, expansion, weights);
             var semantic = new SemanticSearcher(vectors, keyword, translator, options);
-            var engine = new SearchEngine(keyword, store, semantic, options);
+            var engine = new SearchEngine(keyword, store, () => semantic, options);
             var latencies = new List<double>();
             var score = RankingScore.Of(queries, q =>
             {
@@ -60,7 +60,7 @@ public static class QualityCommand
         }
 
         Console.WriteLine();
-        var related = new RelatedPapers(store, vectors);
+        var related = new RelatedPapers(store, () => vectors);
         var withoutVectors = new RelatedPapers(store);
         Console.WriteLine("| related papers | Recall@10 | MRR@10 |\n| --- | --- | --- |");
         Console.WriteLine(RelatedRow("all signals", related, store, links));

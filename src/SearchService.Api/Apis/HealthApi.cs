@@ -5,7 +5,7 @@ namespace SearchService.Api.Apis;
 
 /// <summary>
 /// What <c>GET /health</c> reports. <see cref="Embedded"/> of <see cref="Documents"/> papers have vectors;
-/// <see cref="Semantic"/> is "ready", "embedding", "off" (turned off) or "unavailable" (the model did not load).
+/// <see cref="Semantic"/> is "ready", "embedding", "loading", "off" (turned off) or "unavailable" (the model did not load).
 /// </summary>
 public sealed record HealthReport(
     string Status, int Documents, int Files, int Warnings, DateTimeOffset? LastIngest, double? LastIngestSeconds,
@@ -26,12 +26,11 @@ public static class HealthApi
         var status = progress.Running || progress.LastIngest is null ? "indexing" : "ready";
         var documents = store.PaperCount;
         var embedded = semantic.Vectors?.Embedded ?? 0;
-        var semanticStatus = semantic switch
+        var semanticStatus = semantic.Status switch
         {
-            { Embedder: null } => "off",
-            { Vectors: null } => "unavailable",
-            _ when embedded < documents => "embedding",
-            _ => "ready",
+            "loaded" when embedded < documents => "embedding",
+            "loaded" => "ready",
+            var other => other,
         };
         return new HealthReport(status, documents, store.FileCount, store.WarningCount, progress.LastIngest,
             progress.LastDuration?.TotalSeconds, semanticStatus, embedded);

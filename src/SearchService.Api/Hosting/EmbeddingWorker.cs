@@ -14,10 +14,11 @@ public sealed class EmbeddingWorker(SemanticServices semantic, PaperStore store,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (semantic.Vectors is not { } vectors) return;
-        store.PapersChanged += _ => Signal();
         try
         {
+            // Loading the model takes a second or two: off the start-up path, on a worker thread.
+            if (await Task.Run(semantic.Load, stoppingToken) is not { } vectors) return;
+            store.PapersChanged += _ => Signal();
             // Keyword indexing first: it makes search useful within seconds, embedding takes minutes.
             while (ingestor.Progress.LastIngest is null) await Task.Delay(200, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)

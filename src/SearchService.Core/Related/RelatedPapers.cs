@@ -13,7 +13,8 @@ namespace SearchService.Core.Related;
 /// text, similar text (more-like-this over both languages), similar meaning (embeddings), shared tags and
 /// shared authors, summed with <see cref="RelatedWeights"/>. Each result says which signals put it there.
 /// </summary>
-public sealed class RelatedPapers(PaperStore store, ISimilarPapers? similar = null, RelatedWeights? weights = null)
+/// <param name="currentSimilar">Nearest papers by meaning once embeddings are loaded; null before, or when they are off.</param>
+public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? currentSimilar = null, RelatedWeights? weights = null)
 {
     private const int Candidates = 60;
     private readonly RelatedWeights w = weights ?? new RelatedWeights();
@@ -28,7 +29,7 @@ public sealed class RelatedPapers(PaperStore store, ISimilarPapers? similar = nu
         scores.AddAll(g.Cited(paper), w.Cited, RelatedReason.Cited);
         scores.AddAll(g.Mentioned(paper), w.Mentioned, RelatedReason.Mentioned);
         AddSimilarText(scores, EnglishText(paper), paper.KoreanCommentary, paper.Id);
-        if (similar is not null) AddSimilarMeaning(scores, similar.NearPaper(paper.Id, Candidates));
+        if (currentSimilar?.Invoke() is { } similar) AddSimilarMeaning(scores, similar.NearPaper(paper.Id, Candidates));
         AddSharedTags(scores, g, paper);
         AddSharedAuthors(scores, paper);
         return Rank(scores, g, limit, exclude: paper);
@@ -42,7 +43,7 @@ public sealed class RelatedPapers(PaperStore store, ISimilarPapers? similar = nu
         scores.AddAll(g.CitedIn(text), w.Cited, RelatedReason.Cited);
         scores.AddAll(g.MentionedIn(text), w.Mentioned, RelatedReason.Mentioned);
         AddSimilarText(scores, text, text, selfId: null);
-        if (similar is not null) AddSimilarMeaning(scores, similar.NearText(text, Candidates));
+        if (currentSimilar?.Invoke() is { } similar) AddSimilarMeaning(scores, similar.NearText(text, Candidates));
         return Rank(scores, g, limit, exclude: null);
     }
 

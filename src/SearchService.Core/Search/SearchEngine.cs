@@ -7,28 +7,30 @@ namespace SearchService.Core.Search;
 /// to keyword with a warning when semantic search cannot answer, and fuses keyword and semantic rankings
 /// by reciprocal rank fusion in hybrid mode.
 /// </summary>
-public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, SemanticSearcher? semantic = null, SemanticOptions? options = null)
+/// <param name="currentSemantic">The semantic searcher once it is loaded; null before, or when semantic search is off.</param>
+public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func<SemanticSearcher?>? currentSemantic = null, SemanticOptions? options = null)
 {
     private const int FacetSize = 10;
     private readonly SemanticOptions settings = options ?? new SemanticOptions();
 
     public SearchResponse Search(SearchRequest request)
     {
+        var semantic = currentSemantic?.Invoke();
         var ready = semantic?.IsReady == true;
         var mode = request.Mode ?? (ready ? SearchMode.Hybrid : SearchMode.Keyword);
         // Without words there is nothing to compare meanings with: a filter-only request browses by keyword.
         if (mode == SearchMode.Keyword || string.IsNullOrWhiteSpace(request.Query)) return keyword.Search(request);
         if (!ready)
         {
-            var why = semantic is null ? "semantic search is turned off" : "embeddings are not available yet";
+            var why = currentSemantic is null ? "semantic search is turned off" : "embeddings are not available (yet)";
             return keyword.Search(request) with { Warnings = [$"{Name(mode)} search fell back to keyword search: {why}."] };
         }
-        return mode == SearchMode.Semantic ? Semantic(request) : Hybrid(request);
+        return mode == SearchMode.Semantic ? Semantic(request, semantic!) : Hybrid(request, semantic!);
     }
 
-    private SearchResponse Semantic(SearchRequest request)
+    private SearchResponse Semantic(SearchRequest request, SemanticSearcher semantic)
     {
-        var ranked = semantic!.Rank(request, Math.Max(settings.FusionDepth, request.Offset + request.Limit));
+        var ranked = semantic.Rank(request, Math.Max(settings.FusionDepth, request.Offset + request.Limit));
         var papers = ranked.Select(r => (Paper: store.Find(r.Id), r.Score)).Where(r => r.Paper is not null).ToList();
         var page = papers.Skip(request.Offset).Take(request.Limit)
             .Select(r => SearchHit.From(r.Paper!, r.Score, keyword.Highlight(request.Query, r.Paper!))).ToList();
@@ -36,11 +38,11 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Sema
             FacetCounts.Of(papers.Select(p => p.Paper!).ToList(), FacetSize), Name(SearchMode.Semantic));
     }
 
-    private SearchResponse Hybrid(SearchRequest request)
+    private SearchResponse Hybrid(SearchRequest request, SemanticSearcher semantic)
     {
         var depth = Math.Max(settings.FusionDepth, request.Offset + request.Limit);
         var lexical = keyword.Search(request with { Offset = 0, Limit = depth, Sort = SearchSort.Relevance }, withHighlights: false);
-        if (semantic!.QueryVector(request) is not { } query) return keyword.Search(request);
+        if (semantic.QueryVector(request) is not { } query) return keyword.Search(request);
         var meaning = semantic.Rank(request, query, depth);
         var fused = HybridFusion.Fuse(lexical.Results, meaning, id => semantic.Similarity(query, id), settings.SemanticWeight);
         if (request.Sort == SearchSort.Date)

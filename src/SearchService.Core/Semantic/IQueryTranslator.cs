@@ -7,4 +7,7 @@ namespace SearchService.Core.Semantic;
 public interface IQueryTranslator
 {
     string ToEnglish(string query);
+
+    /// <summary>Changes whenever translations would, so vectors of translated text are keyed by it.</summary>
+    string Fingerprint { get; }
 }

@@ -17,7 +17,7 @@ public static class PaperEmbeddingText
 
     /// <summary>
     /// The texts embedded for a paper, each led by the title: the abstract, and the commentary (English, or
-    /// the Korean put into English). Apart, neither is cut off by the model's 256 word pieces, and a query
+    /// the Korean to be put into English, when <paramref name="translateKorean"/>). Apart, neither is cut off by the model's 256 word pieces, and a query
     /// about what the note says is not drowned by the abstract. A paper with neither gets its title alone.
     /// </summary>
     /// <remarks>
@@ -28,17 +28,19 @@ public static class PaperEmbeddingText
     /// Measured on the dev queries (benchmarks/README.md): semantic MRR 0.40 with title + abstract + English
     /// commentary in one text, 0.56 adding the translated Korean, 0.58 as these chunks.
     /// </remarks>
-    public static IReadOnlyList<string> Chunks(Paper p, IQueryTranslator? translator = null)
+    public static IReadOnlyList<EmbeddingChunk> Chunks(Paper p, bool translateKorean)
     {
-        var commentary = p.EnglishCommentary.Length > 0 || translator is null || p.KoreanCommentary.Length == 0
-            ? p.EnglishCommentary
-            : translator.ToEnglish(p.KoreanCommentary);
-        var chunks = new[] { p.Abstract, commentary }
-            .Where(part => !string.IsNullOrWhiteSpace(part))
-            .Select(part => Join(p.Title, part))
-            .ToList();
-        return chunks.Count > 0 ? chunks : [Join(p.Title, "")];
+        var translate = translateKorean && p.EnglishCommentary.Length == 0 && p.KoreanCommentary.Length > 0;
+        var chunks = new List<EmbeddingChunk>();
+        if (!string.IsNullOrWhiteSpace(p.Abstract)) chunks.Add(new EmbeddingChunk(p.Title, p.Abstract, false));
+        if (translate) chunks.Add(new EmbeddingChunk(p.Title, p.KoreanCommentary, true));
+        else if (!string.IsNullOrWhiteSpace(p.EnglishCommentary)) chunks.Add(new EmbeddingChunk(p.Title, p.EnglishCommentary, false));
+        return chunks.Count > 0 ? chunks : [new EmbeddingChunk(p.Title, "", false)];
     }
+
+    /// <summary>The text the model reads for <paramref name="chunk"/>.</summary>
+    public static string Text(EmbeddingChunk chunk, IQueryTranslator? translator) =>
+        Join(chunk.Title, chunk.Translate && translator is not null ? translator.ToEnglish(chunk.Body) : chunk.Body);
 
     private static string Join(string title, string body)
     {
@@ -68,4 +70,14 @@ public static class PaperEmbeddingText
         var cut = text.LastIndexOf(' ', maxChars);
         return text[..(cut > maxChars / 2 ? cut : maxChars)];
     }
+}
+
+/// <summary>
+/// One text to embed, as its sources: the title, a body, and whether the body is Korean to translate first.
+/// Its key hashes these sources rather than the text, so telling whether a vector is stored needs no translation.
+/// </summary>
+public sealed record EmbeddingChunk(string Title, string Body, bool Translate)
+{
+    public string Key(string modelId, IQueryTranslator? translator) =>
+        ContentHash.Of(string.Join('\n', Title, Body, Translate ? translator?.Fingerprint : ""), modelId);
 }

@@ -38,16 +38,16 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
     {
         var clock = Stopwatch.StartNew();
         var papers = store.Papers();
-        var missing = new List<(string Key, string Text, string Hash)>();
+        var missing = new List<(string Key, EmbeddingChunk Chunk, string Hash)>();
         var live = new HashSet<string>(StringComparer.Ordinal);
         foreach (var paper in papers)
         {
-            var chunks = PaperEmbeddingText.Chunks(paper, translator);
+            var chunks = PaperEmbeddingText.Chunks(paper, translateKorean: translator is not null);
             for (var n = 0; n < chunks.Count; n++)
             {
                 var key = ChunkKey(paper.Id, n);
                 live.Add(key);
-                var hash = ContentHash.Of(chunks[n], embedder.ModelId);
+                var hash = chunks[n].Key(embedder.ModelId, translator);
                 if (vectors.TryGet(hash, out var vector)) index.Set(key, vector);
                 else missing.Add((key, chunks[n], hash));
             }
@@ -57,7 +57,7 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
         foreach (var chunk in missing.Chunk(Batch))
         {
             ct.ThrowIfCancellationRequested();
-            var embedded = embedder.Embed(chunk.Select(c => c.Text).ToList(), ct);
+            var embedded = embedder.Embed(chunk.Select(c => PaperEmbeddingText.Text(c.Chunk, translator)).ToList(), ct);
             for (var i = 0; i < chunk.Length; i++)
             {
                 vectors.Add(chunk[i].Hash, embedded[i]);

@@ -12,6 +12,8 @@ public sealed class TermTranslator(QueryExpansion expansion) : IQueryTranslator
 {
     private readonly QueryTextSplitter splitter = new();
 
+    public string Fingerprint => "terms:" + expansion.Map.Fingerprint;
+
     public string ToEnglish(string query)
     {
         var parts = splitter.Split(query);

@@ -8,6 +8,8 @@ public sealed class PaperEmbeddingTextTests
     private sealed class CountingTranslator : IQueryTranslator
     {
         public string ToEnglish(string query) => "translated " + query.Length;
+
+        public string Fingerprint => "counting";
     }
 
     [Fact]
@@ -25,7 +27,7 @@ public sealed class PaperEmbeddingTextTests
         Assert.Equal(
             ["Attention Is All You Need. The dominant sequence transduction models are based on recurrent networks.",
              "Attention Is All You Need. Started the transformer era."],
-            PaperEmbeddingText.Chunks(paper, new CountingTranslator()));
+            PaperEmbeddingText.Chunks(paper, translateKorean: true).Select(c => PaperEmbeddingText.Text(c, new CountingTranslator())));
     }
 
     [Fact]
@@ -33,8 +35,18 @@ public sealed class PaperEmbeddingTextTests
     {
         var paper = new Paper { Id = "x", Title = "Title", KoreanCommentary = "트랜스포머" };
 
-        Assert.Equal(["Title. translated 5"], PaperEmbeddingText.Chunks(paper, new CountingTranslator()));
-        Assert.Equal(["Title"], PaperEmbeddingText.Chunks(paper));
+        var translated = PaperEmbeddingText.Chunks(paper, translateKorean: true).Single();
+        Assert.Equal("Title. translated 5", PaperEmbeddingText.Text(translated, new CountingTranslator()));
+        Assert.Equal("Title", PaperEmbeddingText.Text(PaperEmbeddingText.Chunks(paper, translateKorean: false).Single(), null));
+    }
+
+    [Fact]
+    public void ChunkKeyChangesWithTheDictionaryOnlyForTranslatedChunks()
+    {
+        var korean = new EmbeddingChunk("T", "한국어", Translate: true);
+        var english = new EmbeddingChunk("T", "English", Translate: false);
+        Assert.NotEqual(korean.Key("m", new CountingTranslator()), korean.Key("m", null));
+        Assert.Equal(english.Key("m", new CountingTranslator()), english.Key("m", null));
     }
 
     [Fact]
@@ -42,7 +54,7 @@ public sealed class PaperEmbeddingTextTests
     {
         var paper = new Paper { Id = "x", Title = "Title", EnglishCommentary = string.Join(' ', Enumerable.Repeat("word", 2000)) };
 
-        var text = PaperEmbeddingText.Chunks(paper).Single();
+        var text = PaperEmbeddingText.Text(PaperEmbeddingText.Chunks(paper, translateKorean: false).Single(), null);
 
         Assert.True(text.Length <= PaperEmbeddingText.MaxChars);
         Assert.StartsWith("Title. word", text);

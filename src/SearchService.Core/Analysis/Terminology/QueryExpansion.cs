@@ -18,6 +18,9 @@ public sealed class QueryExpansion
         _map = map;
     }
 
+    /// <summary>The dictionary expanded from.</summary>
+    public TerminologyMap Map => _map;
+
     /// <summary>
     /// The expansions of <paramref name="queryText"/>, longest match first: 강화 학습 expands as one term,
     /// not as 강화 and 학습. Each target appears once.

@@ -51,6 +51,11 @@ public sealed class TerminologyMap
     /// <summary>Every pair loaded, built-in first, in file order.</summary>
     public IReadOnlyList<TermPair> Pairs { get; }
 
+    /// <summary>A hash of every pair: changes whenever the dictionary does, so results derived from it can be keyed by it.</summary>
+    public string Fingerprint => fingerprint ??= Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(string.Join('\n', Pairs.Select(p => p.Korean + '\t' + p.English)))))[..16];
+    private string? fingerprint;
+
     /// <summary>Analyzed Korean → analyzed English, for a <see cref="SynonymFilter"/> after Korean analysis.</summary>
     public SynonymMap KoreanToEnglish { get; }
 

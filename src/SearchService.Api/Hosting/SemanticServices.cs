@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+using SearchService.Core.Ingestion;
+using SearchService.Core.Search;
+using SearchService.Core.Semantic;
+
+namespace SearchService.Api.Hosting;
+
+/// <summary>
+/// The semantic parts, loaded in the background by <see cref="EmbeddingWorker"/> so that loading the model
+/// never delays start-up. Until then (or when semantic search is off, or the model cannot load) they are
+/// null and search answers from keywords alone.
+/// </summary>
+public sealed class SemanticServices(IServiceProvider services)
+{
+    private volatile Loaded? loaded;
+    private volatile string status = services.GetRequiredService<SemanticOptions>().Enabled ? "loading" : "off";
+
+    public PaperVectors? Vectors => loaded?.Vectors;
+    public SemanticSearcher? Searcher => loaded?.Searcher;
+
+    /// <summary>"off", "loading", "unavailable" (the model did not load) or "loaded".</summary>
+    public string Status => status;
+
+    /// <summary>Loads the model and the stored vectors; returns the vectors, or null when semantic search cannot run.</summary>
+    public PaperVectors? Load()
+    {
+        if (status == "off") return null;
+        var embedder = new MiniLmEmbedder(logger: services.GetRequiredService<ILogger<MiniLmEmbedder>>());
+        if (!embedder.IsAvailable)
+        {
+            status = "unavailable";
+            return null;
+        }
+        var folder = Path.Combine(IndexPaths.DataFolder(services.GetRequiredService<IOptions<IndexOptions>>().Value), "vectors");
+        var store = new VectorStore(folder, embedder.Dimensions, services.GetRequiredService<ILogger<VectorStore>>());
+        var translator = services.GetRequiredService<IQueryTranslator>();
+        var vectors = new PaperVectors(services.GetRequiredService<PaperStore>(), embedder, store, services.GetRequiredService<ILogger<PaperVectors>>(), translator);
+        var searcher = new SemanticSearcher(vectors, services.GetRequiredService<KeywordSearcher>(), translator, services.GetRequiredService<SemanticOptions>());
+        loaded = new Loaded(vectors, searcher);
+        status = "loaded";
+        return vectors;
+    }
+
+    private sealed record Loaded(PaperVectors Vectors, SemanticSearcher Searcher);
+}
