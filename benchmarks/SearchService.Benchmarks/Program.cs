@@ -5,12 +5,14 @@ using SearchService.Benchmarks;
 //   ablation   score the dev queries with each part of the Korean analysis switched off (issue 3)
 //   weights    score the dev queries as each keyword field weight moves alone from its default
 //   quality    keyword, semantic and hybrid MRR on the dev queries and related-paper recall (issue 4)
+//   load       a bounded mix of searches and writes against a running service on loopback (issue 5)
 //   anything else goes to BenchmarkDotNet (e.g. --filter '*')
 return args.FirstOrDefault() switch
 {
     "ablation" => await AblationCommand.RunAsync(args[1..]),
     "weights" => await WeightsCommand.RunAsync(args[1..]),
     "quality" => await QualityCommand.RunAsync(args[1..]),
+    "load" => await LoadTestCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

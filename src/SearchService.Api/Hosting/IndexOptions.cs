@@ -1,3 +1,5 @@
+using SearchService.Core.Ingestion;
+
 namespace SearchService.Api.Hosting;
 
 /// <summary>Where the corpus and the index live, bound from the "Index" configuration section.</summary>
@@ -22,4 +24,7 @@ public sealed class IndexOptions
 
     /// <summary>Whether to react to file changes as they happen (inotify) rather than only on rescans.</summary>
     public bool WatchFiles { get; set; } = true;
+
+    /// <summary>Parsed files between commits during an ingest pass: smaller loses less work to a crash, larger ingests faster.</summary>
+    public int CommitEvery { get; set; } = CorpusIngestor.DefaultCommitEvery;
 }

@@ -20,10 +20,12 @@ public static class ServiceRegistration
             return new PaperStore(PaperIndex.Open(IndexPaths.DataFolder(options), PaperAnalyzers.Create()));
         });
         services.AddSingleton(sp => sp.GetRequiredService<PaperStore>().Index);
-        services.AddSingleton(sp => new CorpusIngestor(
-            sp.GetRequiredService<PaperStore>(),
-            IndexPaths.CorpusFolders(sp.GetRequiredService<IOptions<IndexOptions>>().Value),
-            sp.GetRequiredService<ILogger<CorpusIngestor>>()));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
+            return new CorpusIngestor(sp.GetRequiredService<PaperStore>(), IndexPaths.CorpusFolders(options),
+                sp.GetRequiredService<ILogger<CorpusIngestor>>(), options.CommitEvery);
+        });
         services.AddSingleton(sp => TerminologyMap.Load(sp.GetRequiredService<IOptions<IndexOptions>>().Value.SynonymFiles));
         services.AddSingleton(sp => new QueryExpansion(sp.GetRequiredService<TerminologyMap>()));
         services.AddSingleton(sp => new KeywordSearcher(sp.GetRequiredService<PaperIndex>(), sp.GetRequiredService<QueryExpansion>()));

@@ -17,16 +17,20 @@ namespace SearchService.Core.Indexing;
 /// </summary>
 public sealed class PaperIndex : IDisposable
 {
+    private const string InstanceLockFile = "instance.lock";
+
     private readonly LuceneDirectory directory;
+    private readonly FileStream? instanceLock;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
 
     public Analyzer Analyzer { get; }
     public static Similarity Similarity { get; } = new BM25Similarity();
 
-    private PaperIndex(LuceneDirectory directory, Analyzer analyzer)
+    private PaperIndex(LuceneDirectory directory, Analyzer analyzer, FileStream? instanceLock = null)
     {
         this.directory = directory;
+        this.instanceLock = instanceLock;
         Analyzer = analyzer;
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {
@@ -41,6 +45,7 @@ public sealed class PaperIndex : IDisposable
         catch (LockObtainFailedException e)
         {
             directory.Dispose();
+            instanceLock?.Dispose();
             throw new IndexLockedException(directory.ToString() ?? "index", e);
         }
         searchers = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory());
@@ -50,9 +55,36 @@ public sealed class PaperIndex : IDisposable
     public static PaperIndex Open(string folder, Analyzer analyzer)
     {
         System.IO.Directory.CreateDirectory(folder);
-        // NativeFSLockFactory: the OS releases the lock when a process dies, so a killed instance never blocks the next one.
-        var dir = FSDirectory.Open(new DirectoryInfo(folder), new NativeFSLockFactory(folder));
-        return new PaperIndex(dir, analyzer);
+        var instanceLock = LockFolder(folder);
+        try
+        {
+            // NativeFSLockFactory: the OS releases the lock when a process dies, so a killed instance never blocks the next one.
+            var dir = FSDirectory.Open(new DirectoryInfo(folder), new NativeFSLockFactory(folder));
+            return new PaperIndex(dir, analyzer, instanceLock);
+        }
+        catch
+        {
+            instanceLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Takes an exclusive OS lock on the folder for the life of the index. Lucene.Net's native lock alone does not
+    /// keep a second process out on Linux: it opens write.lock with FileShare.Read, which .NET maps to a shared
+    /// flock, so two processes both "obtain" it and write one index. FileShare.None maps to an exclusive flock,
+    /// which the OS also drops when the process dies, so a killed instance still never blocks the next one.
+    /// </summary>
+    private static FileStream LockFolder(string folder)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(folder, InstanceLockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new IndexLockedException(folder, e);
+        }
     }
 
     /// <summary>An index in memory, for tests and benchmarks.</summary>
@@ -91,6 +123,7 @@ public sealed class PaperIndex : IDisposable
         searchers.Dispose();
         writer.Dispose();
         directory.Dispose();
+        instanceLock?.Dispose();
     }
 
     private sealed class BM25SearcherFactory : SearcherFactory

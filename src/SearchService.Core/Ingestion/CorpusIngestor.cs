@@ -9,14 +9,17 @@ namespace SearchService.Core.Ingestion;
 /// <summary>
 /// Brings the store in step with the corpus folders: parses new and changed files (by content hash),
 /// drops the papers of deleted files and skips everything unchanged, so a restart over an unchanged
-/// corpus does no indexing work.
+/// corpus does no indexing work. A pass commits every <paramref name="commitEvery"/> parsed files, so a
+/// crash mid-pass loses at most that much work: the next pass skips whatever the last commit holds.
 /// </summary>
-public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots, ILogger<CorpusIngestor> logger)
+public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots, ILogger<CorpusIngestor> logger, int commitEvery = CorpusIngestor.DefaultCommitEvery)
 {
+    public const int DefaultCommitEvery = 1000;
+
     /// <summary>Note and digest files; anything else in a corpus folder is ignored.</summary>
     private static readonly string[] Extensions = [".md", ".txt", ".markdown"];
     private const int RefreshEvery = 250;
-    private const int CommitEvery = 1000;
+    private readonly int commitInterval = Math.Max(1, commitEvery);
 
     private readonly SemaphoreSlim running = new(1, 1);
     private volatile IngestProgress progress = new(false, 0, 0, 0, null, null);
@@ -45,7 +48,7 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
             seen++;
             if (IngestFile(root, file)) parsed++;
             if (parsed > 0 && parsed % RefreshEvery == 0) store.Refresh();
-            if (parsed > 0 && parsed % CommitEvery == 0) store.Commit();
+            if (parsed > 0 && parsed % commitInterval == 0) store.Commit();
             progress = progress with { FilesSeen = seen, FilesParsed = parsed };
         }
         foreach (var key in store.FileKeys().Where(k => IsUnderRoot(k) && !present.Contains(k)))
