@@ -48,11 +48,6 @@ public sealed class PaperStore : IDisposable
         return arxiv is not null ? catalog.Papers.GetValueOrDefault(arxiv) : null;
     });
 
-    /// <summary>Resolves note names (as in <c>[[links]]</c>) to paper ids; unknown names are skipped.</summary>
-    public IReadOnlyList<string> ResolveNoteNames(IEnumerable<string> names) => Read(() =>
-        names.Select(n => catalog.IdsByNoteName.GetValueOrDefault(n) ?? (catalog.Papers.ContainsKey(n) ? n : null))
-             .OfType<string>().Distinct(StringComparer.Ordinal).ToList());
-
     /// <summary>Adds or replaces a file and its papers in the index (visible after <see cref="Refresh"/>, durable after <see cref="Commit"/>).</summary>
     public void Put(IngestedFile file) => Write(() =>
     {

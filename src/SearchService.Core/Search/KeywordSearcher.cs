@@ -11,8 +11,6 @@ public sealed class KeywordSearcher(PaperIndex index, QueryExpansion? expansion 
     private readonly PaperQueryBuilder queries = new(index.Analyzer, expansion, weights);
     private readonly SnippetHighlighter highlighter = new(index.Analyzer);
 
-    public PaperQueryBuilder Queries => queries;
-
     /// <summary>The ranked page; <paramref name="withHighlights"/> false skips snippets when only the ranking is wanted.</summary>
     public SearchResponse Search(SearchRequest request, bool withHighlights = true)
     {
@@ -44,9 +42,9 @@ public sealed class KeywordSearcher(PaperIndex index, QueryExpansion? expansion 
             nameof(SearchMode.Keyword).ToLowerInvariant());
     }
 
-    /// <summary>Snippets of <paramref name="paper"/> for the words of <paramref name="query"/>.</summary>
-    public IReadOnlyList<Highlight> Highlight(string query, Notes.Paper paper) =>
-        queries.BuildScoring(QuerySyntax.Parse(query)) is { } scoring ? highlighter.For(scoring, paper) : [];
+    /// <summary>A function giving snippets of a paper for the words of <paramref name="query"/>; the query is built once for all the papers of a page.</summary>
+    public Func<Notes.Paper, IReadOnlyList<Highlight>> Highlighter(string query) =>
+        queries.BuildScoring(QuerySyntax.Parse(query)) is { } scoring ? paper => highlighter.For(scoring, paper) : _ => [];
 
     /// <summary>
     /// Ids of the papers that pass the request's filters and its required and excluded clauses (phrases,

@@ -32,8 +32,9 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
     {
         var ranked = semantic.Rank(request, Math.Max(settings.FusionDepth, request.Offset + request.Limit));
         var papers = ranked.Select(r => (Paper: store.Find(r.Id), r.Score)).Where(r => r.Paper is not null).ToList();
+        var highlight = keyword.Highlighter(request.Query);
         var page = papers.Skip(request.Offset).Take(request.Limit)
-            .Select(r => SearchHit.From(r.Paper!, r.Score, keyword.Highlight(request.Query, r.Paper!))).ToList();
+            .Select(r => SearchHit.From(r.Paper!, r.Score, highlight(r.Paper!))).ToList();
         return new SearchResponse(papers.Count, request.Offset, request.Limit, page,
             FacetCounts.Of(papers.Select(p => p.Paper!).ToList(), FacetSize), Name(SearchMode.Semantic));
     }
@@ -42,15 +43,16 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
     {
         var depth = Math.Max(settings.FusionDepth, request.Offset + request.Limit);
         var lexical = keyword.Search(request with { Offset = 0, Limit = depth, Sort = SearchSort.Relevance }, withHighlights: false);
-        if (semantic.QueryVector(request) is not { } query) return keyword.Search(request);
+        if (semantic.QueryVector(request, lexical.Results) is not { } query) return keyword.Search(request);
         var meaning = semantic.Rank(request, query, depth);
         var fused = HybridFusion.Fuse(lexical.Results, meaning, id => semantic.Similarity(query, id), settings.SemanticWeight);
         if (request.Sort == SearchSort.Date)
             fused = fused.OrderByDescending(f => store.Find(f.Id)?.Date).ToList();
+        var highlight = keyword.Highlighter(request.Query);
         var page = fused.Skip(request.Offset).Take(request.Limit)
             .Select(f => (Paper: store.Find(f.Id), f.Score))
             .Where(r => r.Paper is not null)
-            .Select(r => SearchHit.From(r.Paper!, (float)r.Score, keyword.Highlight(request.Query, r.Paper!))).ToList();
+            .Select(r => SearchHit.From(r.Paper!, (float)r.Score, highlight(r.Paper!))).ToList();
         var lexicalIds = lexical.Results.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var semanticOnly = meaning.Count(m => !lexicalIds.Contains(m.Id));
         return new SearchResponse(lexical.Total + semanticOnly, request.Offset, request.Limit, page, lexical.Facets, Name(SearchMode.Hybrid));

@@ -34,7 +34,4 @@ public sealed record Highlight(string Field, string Snippet);
 
 public sealed record FacetValue(string Value, int Count);
 
-public sealed record SearchFacets(IReadOnlyList<FacetValue> Tags, IReadOnlyList<FacetValue> Years, IReadOnlyList<FacetValue> Authors)
-{
-    public static SearchFacets Empty { get; } = new([], [], []);
-}
+public sealed record SearchFacets(IReadOnlyList<FacetValue> Tags, IReadOnlyList<FacetValue> Years, IReadOnlyList<FacetValue> Authors);

@@ -26,12 +26,15 @@ public sealed class SemanticSearcher(PaperVectors vectors, KeywordSearcher keywo
     /// <summary>The cosine of paper <paramref name="id"/> to <paramref name="query"/>, or null when it has no vector yet.</summary>
     public float? Similarity(float[] query, string id) => vectors.Similarity(query, id);
 
-    /// <summary>The vector the request is searched with: its English words plus feedback from its best keyword hits.</summary>
-    public float[]? QueryVector(SearchRequest request)
+    /// <summary>
+    /// The vector the request is searched with: its English words plus feedback from its best keyword hits
+    /// (<paramref name="keywordHits"/> when the caller already ranked them, else searched here).
+    /// </summary>
+    public float[]? QueryVector(SearchRequest request, IReadOnlyList<SearchHit>? keywordHits = null)
     {
         var english = translator.ToEnglish(FreeText(request.Query));
         var direct = string.IsNullOrWhiteSpace(english) ? null : vectors.EmbedQuery(english);
-        var feedback = FeedbackVector(request);
+        var feedback = FeedbackVector(request, keywordHits);
         if (direct is null) return feedback;
         if (feedback is null) return direct;
         var weight = settings.FeedbackWeight;
@@ -39,13 +42,14 @@ public sealed class SemanticSearcher(PaperVectors vectors, KeywordSearcher keywo
     }
 
     /// <summary>The mean vector of the top keyword hits, or null when none has a vector.</summary>
-    private float[]? FeedbackVector(SearchRequest request)
+    private float[]? FeedbackVector(SearchRequest request, IReadOnlyList<SearchHit>? keywordHits)
     {
         if (settings.FeedbackDocuments <= 0) return null;
-        var top = keyword.Search(request with { Offset = 0, Limit = settings.FeedbackDocuments, Sort = SearchSort.Relevance }, withHighlights: false);
+        var top = keywordHits
+            ?? keyword.Search(request with { Offset = 0, Limit = settings.FeedbackDocuments, Sort = SearchSort.Relevance }, withHighlights: false).Results;
         float[]? sum = null;
         var count = 0;
-        foreach (var hit in top.Results)
+        foreach (var hit in top.Take(settings.FeedbackDocuments))
         {
             if (!vectors.TryGet(hit.Id, out var v)) continue;
             sum ??= new float[v.Length];

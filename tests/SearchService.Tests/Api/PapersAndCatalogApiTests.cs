@@ -65,6 +65,17 @@ public sealed class PapersAndCatalogApiTests(SearchServiceApp app) : IClassFixtu
     }
 
     [Fact]
+    public async Task BrowserPageIsServedAtTheRoot()
+    {
+        var client = await app.ReadyClientAsync();
+        var response = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<form id=\"search\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/search.js")).StatusCode);
+    }
+
+    [Fact]
     public async Task CommittedOpenApiDocumentMatchesTheServedOne()
     {
         var client = await app.ReadyClientAsync();
