@@ -30,8 +30,7 @@ public sealed class BadInputTests(SearchServiceApp app) : IClassFixture<SearchSe
     {
         var client = await app.ReadyClientAsync();
         var response = await client.GetAsync("/search?" + query);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        ProblemAssert.Is(HttpStatusCode.BadRequest, response);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
@@ -59,8 +58,7 @@ public sealed class BadInputTests(SearchServiceApp app) : IClassFixture<SearchSe
     {
         var client = await app.ReadyClientAsync();
         var response = await client.GetAsync("/papers/no-such-paper");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        ProblemAssert.Is(HttpStatusCode.NotFound, response);
     }
 
     [Fact]
@@ -68,8 +66,7 @@ public sealed class BadInputTests(SearchServiceApp app) : IClassFixture<SearchSe
     {
         var client = await app.ReadyClientAsync();
         var response = await client.GetAsync("/nowhere");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        ProblemAssert.Is(HttpStatusCode.NotFound, response);
     }
 
     [Theory]
@@ -80,7 +77,6 @@ public sealed class BadInputTests(SearchServiceApp app) : IClassFixture<SearchSe
     {
         var client = await app.ReadyClientAsync();
         var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        ProblemAssert.Is(HttpStatusCode.BadRequest, response);
     }
 }

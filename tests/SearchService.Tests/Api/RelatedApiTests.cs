@@ -87,8 +87,7 @@ public sealed class RelatedApiTests : IDisposable
     {
         var client = await app.ReadyClientAsync();
         var response = await client.GetAsync(url);
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        ProblemAssert.Is(status, response);
     }
 
     [Fact]

@@ -26,8 +26,7 @@ public sealed class WriteApiTests : IDisposable
     {
         var client = await ClientAsync(key);
         var response = await client.PostAsJsonAsync("/papers", new { title = "A paper" });
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        ProblemAssert.Is(HttpStatusCode.Unauthorized, response);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.DeleteAsync("/papers/2410.19034")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/ingest", Markdown("x"))).StatusCode);
     }
@@ -94,8 +93,7 @@ public sealed class WriteApiTests : IDisposable
     {
         var client = await ClientAsync();
         var response = await client.DeleteAsync("/papers/2410.19034");
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        ProblemAssert.Is(HttpStatusCode.Conflict, response);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/papers/2410.19034")).StatusCode);
     }
 
@@ -104,8 +102,7 @@ public sealed class WriteApiTests : IDisposable
     {
         var client = await ClientAsync();
         var response = await client.PostAsJsonAsync("/papers", new { title = new string('x', 10_000) });
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        ProblemAssert.Is(HttpStatusCode.RequestEntityTooLarge, response);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await client.PostAsync("/ingest", Markdown(new string('x', 10_000)))).StatusCode);
     }
 
@@ -119,8 +116,7 @@ public sealed class WriteApiTests : IDisposable
     {
         var client = await ClientAsync();
         var response = await client.PostAsync("/papers", new StringContent(json, Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        ProblemAssert.Is(HttpStatusCode.BadRequest, response);
     }
 
     [Fact]
