@@ -42,7 +42,9 @@ public static class QualityCommand
 
         var translator = new TermTranslator(expansion);
         Console.WriteLine(RankingScore.Header);
-        foreach (var (name, options, mode, weights) in Configurations())
+        // --related-only skips the search table, to tune related papers alone.
+        var configurations = args.Contains("--related-only") ? [] : Configurations();
+        foreach (var (name, options, mode, weights) in configurations)
         {
             var keyword = new KeywordSearcher(store.Index, expansion, weights);
             var semantic = new SemanticSearcher(vectors, keyword, translator, options);
@@ -65,6 +67,10 @@ public static class QualityCommand
         Console.WriteLine("| related papers | Recall@10 | MRR@10 |\n| --- | --- | --- |");
         Console.WriteLine(RelatedRow("all signals", related, store, links));
         Console.WriteLine(RelatedRow("without embeddings", withoutVectors, store, links));
+        foreach (var weight in new[] { 0.5, 2.0, 4.0 })
+            Console.WriteLine(RelatedRow($"meaning weight {weight}", new RelatedPapers(store, () => vectors, new RelatedWeights { SimilarMeaning = weight }), store, links));
+        foreach (var weight in new[] { 1.0, 4.0 })
+            Console.WriteLine(RelatedRow($"text weight {weight}", new RelatedPapers(store, () => vectors, new RelatedWeights { SimilarText = weight }), store, links));
         return 0;
     }
 

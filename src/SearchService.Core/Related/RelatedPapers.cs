@@ -77,7 +77,7 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         // The paper itself is usually the best hit; normalize by the best other paper so one strong neighbour scores 1.
         var ids = hits.Select(h => (Id: searcher.Doc(h.Doc).Get(PaperFields.Id), h.Score)).ToList();
         var best = ids.Where(h => h.Id != selfId).Select(h => h.Score).DefaultIfEmpty(1).Max();
-        foreach (var (id, score) in ids) scores.Add(id, w.SimilarText * score / best, RelatedReason.SimilarText);
+        foreach (var (id, score) in ids) scores.Add(id, w.SimilarText, score / best, RelatedReason.SimilarText);
     }
 
     private Query? LikeQuery(IndexReader reader, string text, string[] fields, string analyzeAs)
@@ -103,7 +103,7 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         foreach (var (id, cosine) in neighbours)
         {
             var scaled = (cosine - w.MeaningFloor) / (1 - w.MeaningFloor);
-            if (scaled > 0) scores.Add(id, w.SimilarMeaning * scaled, RelatedReason.SimilarMeaning);
+            if (scaled > 0) scores.Add(id, w.SimilarMeaning, scaled, RelatedReason.SimilarMeaning);
         }
     }
 
@@ -115,7 +115,7 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         foreach (var other in store.Papers())
         {
             var shared = other.Tags.Select(TagNormalizer.Normalize).Where(tags.Contains).Distinct().Sum(g.TagWeight);
-            if (shared > 0) scores.Add(other.Id, w.SharedTags * shared / total, RelatedReason.SharedTags);
+            if (shared > 0) scores.Add(other.Id, w.SharedTags, shared / total, RelatedReason.SharedTags);
         }
     }
 
@@ -126,7 +126,7 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         foreach (var other in store.Papers())
         {
             var shared = other.Authors.Select(AuthorNames.Fold).Count(authors.Contains);
-            if (shared > 0) scores.Add(other.Id, w.SharedAuthors * Math.Min(1, shared / 2.0), RelatedReason.SharedAuthors);
+            if (shared > 0) scores.Add(other.Id, w.SharedAuthors, Math.Min(1, shared / 2.0), RelatedReason.SharedAuthors);
         }
     }
 
@@ -143,21 +143,22 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
     private static bool IsSamePaper(Paper candidate, Paper? paper) =>
         paper is not null && candidate.Title.Length > 0 && string.Equals(candidate.Title, paper.Title, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Running totals per candidate, and the reasons whose contribution was large enough to name.</summary>
+    /// <summary>Running totals per candidate, and the reasons whose signal was strong enough to name.</summary>
     private sealed class Scores(double reasonThreshold)
     {
         private readonly Dictionary<string, (double Score, List<string> Reasons)> byId = new(StringComparer.Ordinal);
 
         public void AddAll(IEnumerable<string> ids, double weight, string reason)
         {
-            foreach (var id in ids.Distinct(StringComparer.Ordinal)) Add(id, weight, reason);
+            foreach (var id in ids.Distinct(StringComparer.Ordinal)) Add(id, weight, 1, reason);
         }
 
-        public void Add(string id, double score, string reason)
+        /// <summary>Adds <paramref name="weight"/> × <paramref name="strength"/> (0-1); names the reason when the strength reaches the threshold.</summary>
+        public void Add(string id, double weight, double strength, string reason)
         {
             if (!byId.TryGetValue(id, out var entry)) entry = (0, []);
-            if (score >= reasonThreshold && !entry.Reasons.Contains(reason)) entry.Reasons.Add(reason);
-            byId[id] = (entry.Score + score, entry.Reasons);
+            if (strength >= reasonThreshold && !entry.Reasons.Contains(reason)) entry.Reasons.Add(reason);
+            byId[id] = (entry.Score + weight * strength, entry.Reasons);
         }
 
         public IEnumerable<(string Id, double Score, IReadOnlyList<string> Reasons)> Ranked() =>

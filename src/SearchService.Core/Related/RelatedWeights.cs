@@ -12,11 +12,11 @@ public sealed record RelatedWeights
     /// <summary>Times the text-similarity score divided by the best one's.</summary>
     public double SimilarText { get; init; } = 2;
     /// <summary>Times the embedding cosine, rescaled from [floor, 1] to [0, 1].</summary>
-    public double SimilarMeaning { get; init; } = 2;
+    public double SimilarMeaning { get; init; } = 1;
     public double MeaningFloor { get; init; } = 0.3;
     /// <summary>Times the share of this paper's tag weight (rarer tags weigh more) that the other paper carries.</summary>
     public double SharedTags { get; init; } = 1;
     public double SharedAuthors { get; init; } = 0.5;
-    /// <summary>Below this, a signal is too faint to be named in the reasons.</summary>
+    /// <summary>A signal weaker than this share of its full strength is too faint to be named in the reasons.</summary>
     public double ReasonThreshold { get; init; } = 0.25;
 }
