@@ -5,7 +5,8 @@ namespace SearchService.Core.Search;
 /// <summary>
 /// The entry point for searches. Chooses the mode (hybrid once vectors exist, keyword before), falls back
 /// to keyword with a warning when semantic search cannot answer, and fuses keyword and semantic rankings
-/// by reciprocal rank fusion in hybrid mode.
+/// by score in hybrid mode (<see cref="HybridFusion"/>). In semantic and hybrid mode, <c>total</c> counts the
+/// keyword matches plus the nearest papers by meaning that the keywords did not match.
 /// </summary>
 /// <param name="currentSemantic">The semantic searcher once it is loaded; null before, or when semantic search is off.</param>
 public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func<SemanticSearcher?>? currentSemantic = null, SemanticOptions? options = null)
