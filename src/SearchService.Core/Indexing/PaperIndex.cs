@@ -108,6 +108,16 @@ public sealed class PaperIndex : IDisposable
     /// <summary>Durably saves everything written so far. Lucene commits are atomic: a crash leaves the previous commit.</summary>
     public void Commit() => writer.Commit();
 
+    /// <summary>Every normalized tag in the index now (a few hundred: cheap to list per query).</summary>
+    public IReadOnlyList<string> Tags()
+    {
+        using var lease = Lease();
+        var tags = new List<string>();
+        var terms = MultiFields.GetTerms(lease.Searcher.IndexReader, PaperFields.Tag)?.GetEnumerator();
+        while (terms?.MoveNext() == true) tags.Add(terms.Term.Utf8ToString());
+        return tags;
+    }
+
     /// <summary>Every file record of the last commit plus what this process wrote since.</summary>
     public IReadOnlyList<IngestedFile> ReadFiles()
     {

@@ -26,4 +26,7 @@ public static class TagNormalizer
         }
         return builder.ToString().Trim('-');
     }
+
+    /// <summary>The normalized tag without its separators, so "pre-training" and "pretraining" meet.</summary>
+    public static string Compact(string tag) => Normalize(tag).Replace("-", "", StringComparison.Ordinal);
 }

@@ -21,15 +21,19 @@ public static class CatalogLists
             .Take(limit).ToList();
     }
 
-    /// <summary>Tags whose normalized form starts with the normalized <paramref name="prefix"/>; spellings of one tag are merged.</summary>
+    /// <summary>
+    /// Tags whose normalized form starts with the normalized <paramref name="prefix"/>; spellings of one tag
+    /// (case, '-', '_', spaces, with or without separators) are merged under the most used normalized form.
+    /// </summary>
     public static IReadOnlyList<TagCount> Tags(IEnumerable<Paper> papers, string? prefix, int limit)
     {
         var wanted = TagNormalizer.Normalize(prefix ?? "");
         return papers
-            .SelectMany(p => p.Tags.DistinctBy(TagNormalizer.Normalize))
-            .GroupBy(TagNormalizer.Normalize)
-            .Where(g => g.Key.Length > 0 && g.Key.StartsWith(wanted, StringComparison.Ordinal))
-            .Select(g => new TagCount(g.Key, g.Count(), g.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
+            .SelectMany(p => p.Tags.DistinctBy(TagNormalizer.Compact))
+            .GroupBy(TagNormalizer.Compact)
+            .Select(g => (Value: MostCommon(g.Select(TagNormalizer.Normalize)), Spellings: g.ToList()))
+            .Where(g => g.Value.Length > 0 && g.Value.StartsWith(wanted, StringComparison.Ordinal))
+            .Select(g => new TagCount(g.Value, g.Spellings.Count, g.Spellings.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
             .OrderByDescending(t => t.Count).ThenBy(t => t.Value, StringComparer.Ordinal)
             .Take(limit).ToList();
     }

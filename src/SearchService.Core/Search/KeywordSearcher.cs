@@ -5,11 +5,19 @@ using SearchService.Core.Indexing;
 namespace SearchService.Core.Search;
 
 /// <summary>BM25 keyword search over the index: ranked page, total, facets and highlights.</summary>
-public sealed class KeywordSearcher(PaperIndex index, QueryExpansion? expansion = null, KeywordWeights? weights = null)
+public sealed class KeywordSearcher
 {
     private const int FacetSize = 10;
-    private readonly PaperQueryBuilder queries = new(index.Analyzer, expansion, weights);
-    private readonly SnippetHighlighter highlighter = new(index.Analyzer);
+    private readonly PaperIndex index;
+    private readonly PaperQueryBuilder queries;
+    private readonly SnippetHighlighter highlighter;
+
+    public KeywordSearcher(PaperIndex index, QueryExpansion? expansion = null, KeywordWeights? weights = null)
+    {
+        this.index = index;
+        queries = new PaperQueryBuilder(index.Analyzer, expansion, weights, index.Tags);
+        highlighter = new SnippetHighlighter(index.Analyzer);
+    }
 
     /// <summary>The ranked page; <paramref name="withHighlights"/> false skips snippets when only the ranking is wanted.</summary>
     public SearchResponse Search(SearchRequest request, bool withHighlights = true)

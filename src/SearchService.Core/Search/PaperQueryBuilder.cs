@@ -13,7 +13,8 @@ namespace SearchService.Core.Search;
 /// Turns a <see cref="SearchRequest"/> into Lucene queries: a scoring query for the words, and a
 /// non-scoring filter for kind, authors, tags and dates (filters must not change the ranking).
 /// </summary>
-public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansion = null, KeywordWeights? weights = null)
+/// <param name="indexedTags">The tags in the index now, so a tag query can find every spelling of its tag.</param>
+public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansion = null, KeywordWeights? weights = null, Func<IEnumerable<string>>? indexedTags = null)
 {
     private readonly KeywordWeights w = weights ?? new KeywordWeights();
 
@@ -86,7 +87,7 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansi
         foreach (var author in request.Authors)
             filter.Add(AuthorQuery(author) ?? new BooleanQuery(), Occur.MUST);
         foreach (var tag in request.Tags)
-            filter.Add(new TermQuery(new Term(PaperFields.Tag, TagNormalizer.Normalize(tag))), Occur.MUST);
+            filter.Add(TagQuery(tag), Occur.MUST);
         if (request.From is not null || request.To is not null)
             filter.Add(NumericRangeQuery.NewInt32Range(PaperFields.Date, ToDay(request.From), ToDay(request.To), true, true), Occur.MUST);
         return filter;
@@ -123,7 +124,7 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansi
 
     private Query? ClauseQuery(QueryClause clause) => clause.Field switch
     {
-        ClauseField.Tag => new TermQuery(new Term(PaperFields.Tag, TagNormalizer.Normalize(clause.Text))),
+        ClauseField.Tag => TagQuery(clause.Text),
         ClauseField.Author => AuthorQuery(clause.Text),
         ClauseField.Title => FieldQuery(PaperFields.Title, clause),
         ClauseField.Abstract => FieldQuery(PaperFields.Abstract, clause),
@@ -146,6 +147,15 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansi
     private Query? FieldQuery(string field, QueryClause clause) => clause.IsPhrase
         ? builder.CreatePhraseQuery(field, clause.Text)
         : builder.CreateBooleanQuery(field, clause.Text, Occur.MUST);
+
+    /// <summary>Any spelling of the tag (<see cref="TagSpellings"/>).</summary>
+    private Query TagQuery(string tag)
+    {
+        var spellings = new BooleanQuery();
+        foreach (var spelling in TagSpellings.Of(tag, indexedTags?.Invoke() ?? []))
+            spellings.Add(new TermQuery(new Term(PaperFields.Tag, spelling)), Occur.SHOULD);
+        return spellings;
+    }
 
     /// <summary>Every token of the name must be in the author list: "Kakade" and "Sham Kakade" both find Sham M. Kakade.</summary>
     private Query? AuthorQuery(string name) => builder.CreateBooleanQuery(PaperFields.Authors, name, Occur.MUST);

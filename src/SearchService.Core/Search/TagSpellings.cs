@@ -1,0 +1,40 @@
+using SearchService.Core.Notes;
+
+namespace SearchService.Core.Search;
+
+/// <summary>
+/// The tags of the index that a tag query should also find: the same tag written with or without
+/// separators (pre-training, pretraining) and, for tags long enough that one slip cannot make another
+/// word, a typo one edit away (self-improvment).
+/// </summary>
+public static class TagSpellings
+{
+    /// <summary>Shorter compact tags must match exactly: "gan" and "gpt" are one edit from other real tags.</summary>
+    public const int MinLengthForTypos = 8;
+
+    public static IReadOnlyList<string> Of(string tag, IEnumerable<string> indexedTags)
+    {
+        var normalized = TagNormalizer.Normalize(tag);
+        var compact = TagNormalizer.Compact(normalized);
+        var spellings = indexedTags
+            .Where(t => TagNormalizer.Compact(t) is var other && (other == compact || (compact.Length >= MinLengthForTypos && OneEditApart(compact, other))))
+            .ToList();
+        if (!spellings.Contains(normalized)) spellings.Add(normalized);
+        return spellings;
+    }
+
+    /// <summary>True when one insertion, deletion, substitution or swap of neighbours turns one into the other.</summary>
+    public static bool OneEditApart(string a, string b)
+    {
+        if (a == b || Math.Abs(a.Length - b.Length) > 1) return false;
+        if (a.Length > b.Length) (a, b) = (b, a);
+        var i = 0;
+        while (i < a.Length && a[i] == b[i]) i++;
+        if (a.Length == b.Length)
+        {
+            if (a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1))) return true;
+            return i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2));
+        }
+        return a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
+    }
+}
