@@ -41,9 +41,9 @@ public static class QualityCommand
         Console.WriteLine();
 
         var translator = new TermTranslator(expansion);
-        Console.WriteLine(RankingScore.Header);
         // --related-only skips the search table, to tune related papers alone.
-        var configurations = args.Contains("--related-only") ? [] : Configurations();
+        var configurations = args.Contains("--related-only") ? [] : Configurations().ToList();
+        if (configurations.Count > 0) Console.WriteLine(RankingScore.Header);
         foreach (var (name, options, mode, weights) in configurations)
         {
             var keyword = new KeywordSearcher(store.Index, expansion, weights);

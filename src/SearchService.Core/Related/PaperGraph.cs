@@ -14,7 +14,8 @@ public sealed class PaperGraph
     private readonly Dictionary<string, HashSet<string>> backLinks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> citedBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> mentionedBy = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> tagPapers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> idsByTag = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> idsByAuthor = new(StringComparer.Ordinal);
 
     public PaperGraph(IReadOnlyList<Paper> all)
     {
@@ -23,8 +24,8 @@ public sealed class PaperGraph
         {
             foreach (var source in paper.Sources) Add(idsByNoteName, source.NoteName, paper.Id);
             foreach (var name in ShortNames.Of(paper)) Add(idsByShortName, name, paper.Id);
-            foreach (var tag in paper.Tags.Select(TagNormalizer.Normalize).Distinct())
-                tagPapers[tag] = tagPapers.GetValueOrDefault(tag) + 1;
+            foreach (var tag in paper.Tags.Select(TagNormalizer.Normalize).Where(t => t.Length > 0)) Add(idsByTag, tag, paper.Id);
+            foreach (var author in paper.Authors.Select(AuthorNames.Fold).Where(a => a.Length > 0)) Add(idsByAuthor, author, paper.Id);
         }
         foreach (var paper in all)
         {
@@ -58,7 +59,13 @@ public sealed class PaperGraph
 
     /// <summary>How rare a tag is: log(N / papers with the tag), so a shared rare tag says more than a shared common one.</summary>
     public double TagWeight(string normalizedTag) =>
-        Math.Log((papers.Count + 1.0) / (tagPapers.GetValueOrDefault(normalizedTag) + 1.0));
+        Math.Log((papers.Count + 1.0) / ((idsByTag.GetValueOrDefault(normalizedTag)?.Count ?? 0) + 1.0));
+
+    /// <summary>Papers carrying the tag (normalized).</summary>
+    public IReadOnlyList<string> WithTag(string normalizedTag) => idsByTag.GetValueOrDefault(normalizedTag) ?? [];
+
+    /// <summary>Papers with the author (folded: lower case, no accents).</summary>
+    public IReadOnlyList<string> ByAuthor(string foldedAuthor) => idsByAuthor.GetValueOrDefault(foldedAuthor) ?? [];
 
     public Paper? Get(string id) => papers.GetValueOrDefault(id);
 

@@ -31,7 +31,7 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         AddSimilarText(scores, EnglishText(paper), paper.KoreanCommentary, paper.Id);
         if (currentSimilar?.Invoke() is { } similar) AddSimilarMeaning(scores, similar.NearPaper(paper.Id, Candidates));
         AddSharedTags(scores, g, paper);
-        AddSharedAuthors(scores, paper);
+        AddSharedAuthors(scores, g, paper);
         return Rank(scores, g, limit, exclude: paper);
     }
 
@@ -112,22 +112,18 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         var tags = paper.Tags.Select(TagNormalizer.Normalize).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
         var total = tags.Sum(g.TagWeight);
         if (total <= 0) return;
-        foreach (var other in store.Papers())
-        {
-            var shared = other.Tags.Select(TagNormalizer.Normalize).Where(tags.Contains).Distinct().Sum(g.TagWeight);
-            if (shared > 0) scores.Add(other.Id, w.SharedTags, shared / total, RelatedReason.SharedTags);
-        }
+        var shared = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var tag in tags)
+            foreach (var id in g.WithTag(tag)) shared[id] = shared.GetValueOrDefault(id) + g.TagWeight(tag);
+        foreach (var (id, weight) in shared) scores.Add(id, w.SharedTags, weight / total, RelatedReason.SharedTags);
     }
 
-    private void AddSharedAuthors(Scores scores, Paper paper)
+    private void AddSharedAuthors(Scores scores, PaperGraph g, Paper paper)
     {
-        var authors = paper.Authors.Select(AuthorNames.Fold).Where(a => a.Length > 0).ToHashSet(StringComparer.Ordinal);
-        if (authors.Count == 0) return;
-        foreach (var other in store.Papers())
-        {
-            var shared = other.Authors.Select(AuthorNames.Fold).Count(authors.Contains);
-            if (shared > 0) scores.Add(other.Id, w.SharedAuthors, Math.Min(1, shared / 2.0), RelatedReason.SharedAuthors);
-        }
+        var shared = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var author in paper.Authors.Select(AuthorNames.Fold).Where(a => a.Length > 0).Distinct())
+            foreach (var id in g.ByAuthor(author)) shared[id] = shared.GetValueOrDefault(id) + 1;
+        foreach (var (id, count) in shared) scores.Add(id, w.SharedAuthors, Math.Min(1, count / 2.0), RelatedReason.SharedAuthors);
     }
 
     private static IReadOnlyList<SearchHit> Rank(Scores scores, PaperGraph g, int limit, Paper? exclude) =>
