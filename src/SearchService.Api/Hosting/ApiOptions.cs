@@ -14,6 +14,6 @@ public sealed class ApiOptions
     /// <summary>Largest request body a write accepts, in bytes (default 1 MiB).</summary>
     public int MaxBodyBytes { get; set; } = 1 << 20;
 
-    /// <summary>Writes allowed per second across all clients, with bursts of twice that (default 20).</summary>
+    /// <summary>Writes allowed per second from one client address, with bursts of twice that (default 20).</summary>
     public int WritesPerSecond { get; set; } = 20;
 }

@@ -6,8 +6,9 @@ using SearchService.Api.Apis;
 namespace SearchService.Api.Hosting;
 
 /// <summary>
-/// A token bucket shared by all write endpoints: each write commits to disk, so a flood of writes would
-/// starve searches. Rejected writes get 429 with a ProblemDetails and a Retry-After header.
+/// A token bucket per client address, shared by all write endpoints: each write commits to disk, so a flood
+/// of writes would starve searches, and one busy client must not use up another's writes. Rejected writes
+/// get 429 with a ProblemDetails and a Retry-After header.
 /// </summary>
 public static class WriteRateLimit
 {
@@ -19,7 +20,8 @@ public static class WriteRateLimit
             limiter.AddPolicy(WriteApi.RateLimitPolicy, http =>
             {
                 var perSecond = Math.Max(1, http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.WritesPerSecond);
-                return RateLimitPartition.GetTokenBucketLimiter("writes", _ => new TokenBucketRateLimiterOptions
+                var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = 2 * perSecond,
                     TokensPerPeriod = perSecond,
