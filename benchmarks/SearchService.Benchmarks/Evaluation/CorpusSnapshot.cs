@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using SearchService.Core.Indexing;
 using SearchService.Core.Ingestion;
 
@@ -11,12 +10,11 @@ public sealed class CorpusSnapshot(IReadOnlyList<IngestedFile> files)
 
     public static CorpusSnapshot Read(string root)
     {
-        var files = Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+        var files = CorpusIngestor.NoteFiles(root)
             .Select(path =>
             {
                 var bytes = File.ReadAllBytes(path);
-                var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-                return CorpusIngestor.Parse(path, Path.GetRelativePath(root, path).Replace('\\', '/'), hash, bytes);
+                return CorpusIngestor.Parse(path, CorpusIngestor.RelativePath(root, path), CorpusIngestor.HashOf(bytes), bytes);
             })
             .ToList();
         return new CorpusSnapshot(files);

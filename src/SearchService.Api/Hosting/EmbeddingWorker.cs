@@ -9,8 +9,7 @@ namespace SearchService.Api.Hosting;
 /// </summary>
 public sealed class EmbeddingWorker(SemanticServices semantic, PaperStore store, CorpusIngestor ingestor, ILogger<EmbeddingWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan Debounce = TimeSpan.FromSeconds(1);
-    private readonly SemaphoreSlim changed = new(0, 1);
+    private readonly ChangeSignal changed = new(TimeSpan.FromSeconds(1));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,7 +17,7 @@ public sealed class EmbeddingWorker(SemanticServices semantic, PaperStore store,
         {
             // Loading the model takes a second or two: off the start-up path, on a worker thread.
             if (await Task.Run(semantic.Load, stoppingToken) is not { } vectors) return;
-            store.PapersChanged += _ => Signal();
+            store.PapersChanged += _ => changed.Set();
             // Keyword indexing first: it makes search useful within seconds, embedding takes minutes.
             while (ingestor.Progress.LastIngest is null) await Task.Delay(200, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
@@ -28,19 +27,11 @@ public sealed class EmbeddingWorker(SemanticServices semantic, PaperStore store,
                 {
                     logger.LogError(e, "Embedding pass failed; keyword search is unaffected");
                 }
-                await changed.WaitAsync(stoppingToken);
-                await Task.Delay(Debounce, stoppingToken);
+                await changed.WaitAsync(Timeout.InfiniteTimeSpan, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-    }
-
-    private void Signal()
-    {
-        if (changed.CurrentCount > 0) return;
-        try { changed.Release(); }
-        catch (SemaphoreFullException) { }
     }
 }

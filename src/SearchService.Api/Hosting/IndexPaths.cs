@@ -14,16 +14,20 @@ public static class IndexPaths
     public static string DataFolder(IndexOptions options) =>
         Path.GetFullPath(options.Data ?? Path.Combine(SampleRoot(), "index"));
 
-    private static string SampleRoot()
+    private static string SampleRoot() =>
+        RepositoryRoot() is { } repository ? Path.Combine(repository, "index-data") : Path.GetFullPath("index-data");
+
+    /// <summary>The checkout this program runs from (the folder with SearchService.sln and index-data/), or null outside one.</summary>
+    public static string? RepositoryRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 if (File.Exists(Path.Combine(dir.FullName, "SearchService.sln")) && Directory.Exists(Path.Combine(dir.FullName, "index-data")))
-                    return Path.Combine(dir.FullName, "index-data");
+                    return dir.FullName;
             }
         }
-        return Path.GetFullPath("index-data");
+        return null;
     }
 }

@@ -9,8 +9,7 @@ namespace SearchService.Api.Hosting;
 /// </summary>
 public sealed class IngestionWorker(CorpusIngestor ingestor, IOptions<IndexOptions> options, ILogger<IngestionWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(500);
-    private readonly SemaphoreSlim changed = new(0, 1);
+    private readonly ChangeSignal changed = new(TimeSpan.FromMilliseconds(500));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,7 +35,6 @@ public sealed class IngestionWorker(CorpusIngestor ingestor, IOptions<IndexOptio
             try
             {
                 await changed.WaitAsync(rescan, stoppingToken);
-                await Task.Delay(Debounce, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -53,10 +51,10 @@ public sealed class IngestionWorker(CorpusIngestor ingestor, IOptions<IndexOptio
             try
             {
                 var watcher = new FileSystemWatcher(root) { IncludeSubdirectories = true, EnableRaisingEvents = true };
-                watcher.Created += (_, _) => Signal();
-                watcher.Changed += (_, _) => Signal();
-                watcher.Deleted += (_, _) => Signal();
-                watcher.Renamed += (_, _) => Signal();
+                watcher.Created += (_, _) => changed.Set();
+                watcher.Changed += (_, _) => changed.Set();
+                watcher.Deleted += (_, _) => changed.Set();
+                watcher.Renamed += (_, _) => changed.Set();
                 watchers.Add(watcher);
             }
             catch (Exception e) when (e is IOException or PlatformNotSupportedException)
@@ -66,15 +64,6 @@ public sealed class IngestionWorker(CorpusIngestor ingestor, IOptions<IndexOptio
             }
         }
         return watchers;
-    }
-
-    private void Signal()
-    {
-        if (changed.CurrentCount == 0)
-        {
-            try { changed.Release(); }
-            catch (SemaphoreFullException) { }
-        }
     }
 
     private sealed class CompositeDisposable : List<IDisposable>, IDisposable

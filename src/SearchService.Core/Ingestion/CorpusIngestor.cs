@@ -79,11 +79,25 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
             logger.LogWarning("Skipped {Path}: {Reason}", path, e.Message);
             return false;
         }
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var hash = HashOf(bytes);
         if (store.GetFile(path)?.Hash == hash) return false;
-        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-        store.Put(Parse(path, relative, hash, bytes));
+        store.Put(Parse(path, RelativePath(root, path), hash, bytes));
         return true;
+    }
+
+    /// <summary>The content hash that decides whether a file changed: SHA-256, lower-case hex.</summary>
+    public static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>A file's path relative to its corpus folder, with '/' separators, as sources record it.</summary>
+    public static string RelativePath(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    /// <summary>The note and digest files under <paramref name="root"/>, in a stable order.</summary>
+    public static IEnumerable<string> NoteFiles(string root)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
+        return Directory.EnumerateFiles(root, "*", options)
+            .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
     }
 
     /// <summary>Parses file content; undecodable bytes become a named warning and whatever text could be read.</summary>
@@ -106,7 +120,6 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
 
     private IEnumerable<(string Root, string File)> EnumerateFiles()
     {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
         foreach (var root in Roots)
         {
             if (!Directory.Exists(root))
@@ -114,10 +127,7 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
                 logger.LogWarning("Corpus folder {Root} does not exist", root);
                 continue;
             }
-            var files = Directory.EnumerateFiles(root, "*", options)
-                .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal);
-            foreach (var file in files) yield return (root, file);
+            foreach (var file in NoteFiles(root)) yield return (root, file);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SearchService.Core.Indexing;
@@ -58,7 +57,7 @@ public sealed class PaperWriter(PaperStore store)
         foreach (var paper in papers)
         {
             var json = JsonSerializer.Serialize(paper, PaperDocument.Json);
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+            var hash = CorpusIngestor.HashOf(Encoding.UTF8.GetBytes(json));
             store.Put(new IngestedFile(ApiKeys.For(paper.Id), hash, [paper], []));
         }
         Persist();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SearchService.Api.Hosting;
 
 namespace SearchService.Tests.Api;
 
@@ -82,16 +83,10 @@ public sealed class PapersAndCatalogApiTests(SearchServiceApp app) : IClassFixtu
         var served = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!.AsObject();
         // The server address depends on where the service runs; the rest must match.
         served.Remove("servers");
-        var path = Path.Combine(RepositoryRoot(), "src", "SearchService.Api", "SearchService.Api.json");
+        var repository = IndexPaths.RepositoryRoot() ?? throw new DirectoryNotFoundException("No checkout (SearchService.sln) above the test binaries.");
+        var path = Path.Combine(repository, "src", "SearchService.Api", "SearchService.Api.json");
         var committed = JsonNode.Parse(await File.ReadAllTextAsync(path));
         Assert.True(JsonNode.DeepEquals(served, committed),
             $"{path} is out of date: run the service and save GET /openapi/v1.json there (see README).");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SearchService.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("The repository root (SearchService.sln) was not found above the test binaries.");
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using SearchService.Core.Indexing;
 using SearchService.Core.Ingestion;
 using SearchService.Core.Search;
 using SearchService.Tests.Api;
@@ -8,27 +6,14 @@ namespace SearchService.Tests.Ingestion;
 
 public sealed class CorpusIngestorTests : IDisposable
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), "searchservice-tests", Guid.NewGuid().ToString("N"));
-    private string Corpus => Path.Combine(root, "corpus");
-    private string Data => Path.Combine(root, "index");
+    private readonly IngestFolders folders = new();
 
     public CorpusIngestorTests()
     {
-        foreach (var (path, text) in SampleNotes.All) Write(path, text);
+        foreach (var (path, text) in SampleNotes.All) folders.Write(path, text);
     }
 
-    private void Write(string relativePath, string text)
-    {
-        var path = Path.Combine(Corpus, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-    }
-
-    private (PaperStore Store, CorpusIngestor Ingestor) Open()
-    {
-        var store = new PaperStore(PaperIndex.Open(Data, PaperAnalyzers.Create()));
-        return (store, new CorpusIngestor(store, [Corpus], NullLogger<CorpusIngestor>.Instance));
-    }
+    private (PaperStore Store, CorpusIngestor Ingestor) Open() => folders.Open();
 
     private static int Total(PaperStore store, string query) =>
         new KeywordSearcher(store.Index).Search(new SearchRequest { Query = query }).Total;
@@ -57,9 +42,9 @@ public sealed class CorpusIngestorTests : IDisposable
         using (store)
         {
             await ingestor.RunAsync(CancellationToken.None);
-            Write("2025/250224 Muon is Scalable for LLM Training.md", SampleNotes.Muon.Replace("Muon optimizer", "Orthogonalized optimizer"));
-            Write("2024/241101 Copy of Parrots.md", SampleNotes.Parrots);
-            File.Delete(Path.Combine(Corpus, "2024", "241028 MarDini.md"));
+            folders.Write("2025/250224 Muon is Scalable for LLM Training.md", SampleNotes.Muon.Replace("Muon optimizer", "Orthogonalized optimizer"));
+            folders.Write("2024/241101 Copy of Parrots.md", SampleNotes.Parrots);
+            File.Delete(folders.PathOf("2024/241028 MarDini.md"));
             await ingestor.RunAsync(CancellationToken.None);
 
             Assert.Equal(2, ingestor.Progress.FilesParsed);
@@ -75,21 +60,17 @@ public sealed class CorpusIngestorTests : IDisposable
     [Fact]
     public async Task UndecodableFileIsKeptWithAWarning()
     {
-        File.WriteAllBytes(Path.Combine(Corpus, "broken.md"), [0x68, 0x74, 0xFF, 0xFE, 0x0A, 0xC3]);
+        folders.Write("broken.md", [0x68, 0x74, 0xFF, 0xFE, 0x0A, 0xC3]);
         var (store, ingestor) = Open();
         using (store)
         {
             await ingestor.RunAsync(CancellationToken.None);
-            var file = store.GetFile(Path.Combine(Corpus, "broken.md"));
+            var file = store.GetFile(folders.PathOf("broken.md"));
             Assert.NotNull(file);
             Assert.Contains(file.Warnings, w => w.Code == "invalid-utf8");
             Assert.Equal(1, Total(store, "memorization"));
         }
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(root, recursive: true); }
-        catch (IOException) { }
-    }
+    public void Dispose() => folders.Dispose();
 }

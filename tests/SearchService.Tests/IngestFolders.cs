@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Core.Indexing;
 using SearchService.Core.Ingestion;
 
-namespace SearchService.Tests.Robustness;
+namespace SearchService.Tests;
 
 /// <summary>A corpus folder and an index folder of their own in a temp directory, and the Core objects over them.</summary>
 public sealed class IngestFolders : IDisposable
@@ -14,6 +14,8 @@ public sealed class IngestFolders : IDisposable
     public IngestFolders() => Directory.CreateDirectory(Corpus);
 
     public string PathOf(string relativePath) => Path.Combine(Corpus, relativePath);
+
+    public void Write(string relativePath, string text) => Write(relativePath, System.Text.Encoding.UTF8.GetBytes(text));
 
     public void Write(string relativePath, byte[] bytes)
     {
