@@ -36,8 +36,6 @@ public sealed class PaperGraph
         }
     }
 
-    public int PaperCount => papers.Count;
-
     /// <summary>Papers linked to or from <paramref name="paper"/>.</summary>
     public IEnumerable<string> Linked(Paper paper) =>
         LinkedFrom(paper).Concat(backLinks.GetValueOrDefault(paper.Id) ?? []);

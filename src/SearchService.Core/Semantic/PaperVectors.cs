@@ -23,7 +23,6 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
     /// <summary>Papers with at least one vector.</summary>
     public int Embedded => index.Ids().Select(PaperIdOf).Distinct(StringComparer.Ordinal).Count();
     public int ComputedLastSync => computedLastSync;
-    public ITextEmbedder Embedder => embedder;
 
     /// <summary>Brings the vectors in step with the papers: reuses stored vectors, embeds the rest in batches, drops the deleted.</summary>
     public async Task SyncAsync(CancellationToken ct)
