@@ -2,8 +2,8 @@ using BenchmarkDotNet.Attributes;
 using SearchService.Benchmarks.Evaluation;
 using SearchService.Core.Analysis.Terminology;
 using SearchService.Core.Indexing;
-using SearchService.Core.Ingestion;
 using SearchService.Core.Search;
+using SearchService.Core.Store;
 
 namespace SearchService.Benchmarks;
 

@@ -7,6 +7,7 @@ using SearchService.Core.Indexing;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
 using SearchService.Core.Semantic;
+using SearchService.Core.Store;
 
 namespace SearchService.Benchmarks;
 
@@ -47,7 +48,7 @@ public static class QualityCommand
         foreach (var (name, options, mode, weights) in configurations)
         {
             var keyword = new KeywordSearcher(store.Index, expansion, weights);
-            var semantic = new SemanticSearcher(vectors, keyword, translator, options);
+            var semantic = new SemanticSearcher(vectors, translator, options);
             var engine = new SearchEngine(keyword, store, () => semantic, options);
             var latencies = new List<double>();
             var score = RankingScore.Of(queries, q =>
@@ -93,14 +94,14 @@ public static class QualityCommand
         }
     }
 
-    private static string RelatedRow(string name, RelatedPapers related, SearchService.Core.Ingestion.PaperStore store, Dictionary<string, string[]> links)
+    private static string RelatedRow(string name, RelatedPapers related, PaperStore store, Dictionary<string, string[]> links)
     {
         double recall = 0, mrr = 0;
         foreach (var (source, targets) in links)
         {
             var paper = store.Find(source);
             var hits = paper is null ? [] : related.For(paper, RankingScore.K);
-            var names = hits.Select(h => h.Sources.Select(s => s.NoteName).Append(h.Id).ToHashSet()).ToList();
+            var names = hits.Select(h => h.Paper.Sources.Select(s => s.NoteName).Append(h.Paper.Id).ToHashSet()).ToList();
             recall += targets.Count(t => names.Any(n => n.Contains(t))) / (double)targets.Length;
             var first = names.FindIndex(n => targets.Any(n.Contains));
             mrr += first >= 0 ? 1.0 / (first + 1) : 0;

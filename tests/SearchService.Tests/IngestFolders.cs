@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Core.Indexing;
 using SearchService.Core.Ingestion;
+using SearchService.Core.Store;
 
 namespace SearchService.Tests;
 

@@ -1,5 +1,6 @@
 using SearchService.Core.Indexing;
 using SearchService.Core.Ingestion;
+using SearchService.Core.Store;
 
 namespace SearchService.Benchmarks.Evaluation;
 

@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SearchService.Api.Hosting;
-using SearchService.Core.Ingestion;
 using SearchService.Core.Search;
+using SearchService.Core.Store;
 
 namespace SearchService.Api.Apis;
 

@@ -1,5 +1,6 @@
 using SearchService.Api.Hosting;
 using SearchService.Core.Ingestion;
+using SearchService.Core.Store;
 
 namespace SearchService.Api.Apis;
 

@@ -3,14 +3,18 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SearchService.Api.Hosting;
-using SearchService.Core.Ingestion;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
+using SearchService.Core.Store;
 
 namespace SearchService.Api.Apis;
 
 /// <summary>The result of a related-paper lookup, in the shape of <c>/search</c> results with <c>reasons</c> on each.</summary>
-public sealed record RelatedResponse(IReadOnlyList<SearchHit> Results);
+public sealed record RelatedResponse(IReadOnlyList<SearchHit> Results)
+{
+    public static RelatedResponse Of(IEnumerable<RelatedPaper> related) =>
+        new(related.Select(r => SearchHit.From(r.Paper, (float)r.Score, reasons: r.Reasons)).ToList());
+}
 
 /// <summary>The body of <c>POST /related</c> as JSON.</summary>
 public sealed record RelatedText([property: Description("Any text: an abstract, a draft, a note")] string? Text);
@@ -38,7 +42,7 @@ public static class RelatedApi
         if (limit is < 1 or > MaxLimit) return Problems.Invalid(new() { ["limit"] = [$"'limit' must be from 1 to {MaxLimit}."] });
         var paper = store.Find(id);
         if (paper is null) return Problems.PaperNotFound(id);
-        return TypedResults.Ok(new RelatedResponse(related.For(paper, limit ?? 10)));
+        return TypedResults.Ok(RelatedResponse.Of(related.For(paper, limit ?? 10)));
     }
 
     public static async Task<Results<Ok<RelatedResponse>, ValidationProblem, ProblemHttpResult>> ForText(
@@ -56,6 +60,6 @@ public static class RelatedApi
             catch (JsonException e) { return Problems.Invalid(new() { ["body"] = [$"Expected {{\"text\": \"...\"}}: {e.Message}"] }); }
         }
         if (string.IsNullOrWhiteSpace(text)) return Problems.Invalid(new() { ["text"] = ["Send some text to find related papers for."] });
-        return TypedResults.Ok(new RelatedResponse(related.ForText(text, limit ?? 10)));
+        return TypedResults.Ok(RelatedResponse.Of(related.ForText(text, limit ?? 10)));
     }
 }

@@ -1,5 +1,6 @@
 using SearchService.Core.Ingestion;
 using SearchService.Core.Semantic;
+using SearchService.Core.Store;
 
 namespace SearchService.Api.Hosting;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using SearchService.Core.Analysis.Terminology;
-using SearchService.Core.Ingestion;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
 using SearchService.Core.Semantic;
+using SearchService.Core.Store;
 
 namespace SearchService.Api.Hosting;
 

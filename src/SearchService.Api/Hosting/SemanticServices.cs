@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
-using SearchService.Core.Ingestion;
 using SearchService.Core.Search;
 using SearchService.Core.Semantic;
+using SearchService.Core.Analysis.Terminology;
+using SearchService.Core.Store;
 
 namespace SearchService.Api.Hosting;
 
@@ -35,7 +36,7 @@ public sealed class SemanticServices(IServiceProvider services)
         var store = new VectorStore(folder, embedder.Dimensions, services.GetRequiredService<ILogger<VectorStore>>());
         var translator = services.GetRequiredService<IQueryTranslator>();
         var vectors = new PaperVectors(services.GetRequiredService<PaperStore>(), embedder, store, services.GetRequiredService<ILogger<PaperVectors>>(), translator);
-        var searcher = new SemanticSearcher(vectors, services.GetRequiredService<KeywordSearcher>(), translator, services.GetRequiredService<SemanticOptions>());
+        var searcher = new SemanticSearcher(vectors, translator, services.GetRequiredService<SemanticOptions>());
         loaded = new Loaded(vectors, searcher);
         status = "loaded";
         return vectors;

@@ -5,6 +5,7 @@ using SearchService.Core.Analysis.Terminology;
 using SearchService.Core.Indexing;
 using SearchService.Core.Ingestion;
 using SearchService.Core.Search;
+using SearchService.Core.Store;
 
 namespace SearchService.Api.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Lucene.Net.Documents;
-using SearchService.Core.Ingestion;
 using SearchService.Core.Notes;
 
 namespace SearchService.Core.Indexing;

@@ -4,7 +4,6 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using SearchService.Core.Ingestion;
 using SearchService.Core.Notes;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 

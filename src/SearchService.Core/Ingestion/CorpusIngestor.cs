@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using SearchService.Core.Notes;
+using SearchService.Core.Indexing;
+using SearchService.Core.Store;
 
 namespace SearchService.Core.Ingestion;
 

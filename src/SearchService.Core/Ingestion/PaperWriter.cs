@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using SearchService.Core.Indexing;
 using SearchService.Core.Notes;
+using SearchService.Core.Store;
 
 namespace SearchService.Core.Ingestion;
 
@@ -47,7 +48,7 @@ public sealed class PaperWriter(PaperStore store)
         if (paper is null) return false;
         var corpusPaths = paper.Sources.Select(s => s.Path).Where(p => !p.StartsWith(ApiFolder + "/", StringComparison.Ordinal)).ToList();
         if (corpusPaths.Count > 0) throw new PaperHeldByCorpusException(paper.Id, corpusPaths);
-        store.Remove(ApiKeys.For(paper.Id));
+        store.Remove(ApiFileKeys.For(paper.Id));
         Persist();
         return true;
     }
@@ -58,7 +59,7 @@ public sealed class PaperWriter(PaperStore store)
         {
             var json = JsonSerializer.Serialize(paper, PaperDocument.Json);
             var hash = CorpusIngestor.HashOf(Encoding.UTF8.GetBytes(json));
-            store.Put(new IngestedFile(ApiKeys.For(paper.Id), hash, [paper], []));
+            store.Put(new IngestedFile(ApiFileKeys.For(paper.Id), hash, [paper], []));
         }
         Persist();
     }

@@ -2,9 +2,9 @@ using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
 using SearchService.Core.Indexing;
-using SearchService.Core.Ingestion;
 using SearchService.Core.Notes;
-using SearchService.Core.Search;
+using SearchService.Core.Semantic;
+using SearchService.Core.Store;
 
 namespace SearchService.Core.Related;
 
@@ -21,7 +21,7 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
     private (long Version, PaperGraph Graph)? graph;
     private readonly Lock graphLock = new();
 
-    public IReadOnlyList<SearchHit> For(Paper paper, int limit)
+    public IReadOnlyList<RelatedPaper> For(Paper paper, int limit)
     {
         var g = Graph();
         var scores = new Scores(w.ReasonThreshold);
@@ -36,7 +36,7 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
     }
 
     /// <summary>Papers related to any text: a pasted abstract, a draft, a note not yet saved.</summary>
-    public IReadOnlyList<SearchHit> ForText(string text, int limit)
+    public IReadOnlyList<RelatedPaper> ForText(string text, int limit)
     {
         var g = Graph();
         var scores = new Scores(w.ReasonThreshold);
@@ -126,13 +126,13 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         foreach (var (id, count) in shared) scores.Add(id, w.SharedAuthors, Math.Min(1, count / 2.0), RelatedReason.SharedAuthors);
     }
 
-    private static IReadOnlyList<SearchHit> Rank(Scores scores, PaperGraph g, int limit, Paper? exclude) =>
+    private static IReadOnlyList<RelatedPaper> Rank(Scores scores, PaperGraph g, int limit, Paper? exclude) =>
         scores.Ranked()
             .Where(s => exclude is null || s.Id != exclude.Id)
             .Select(s => (Paper: g.Get(s.Id), s.Score, s.Reasons))
             .Where(s => s.Paper is not null && !IsSamePaper(s.Paper, exclude))
             .Take(limit)
-            .Select(s => SearchHit.From(s.Paper!, (float)s.Score, reasons: s.Reasons))
+            .Select(s => new RelatedPaper(s.Paper!, s.Score, s.Reasons))
             .ToList();
 
     /// <summary>A duplicate note of the same paper under another id (no arXiv URL in one of them) is not "related".</summary>

@@ -1,12 +1,15 @@
-using SearchService.Core.Ingestion;
+using SearchService.Core.Notes;
+using SearchService.Core.Semantic;
+using SearchService.Core.Store;
 
 namespace SearchService.Core.Search;
 
 /// <summary>
 /// The entry point for searches. Chooses the mode (hybrid once vectors exist, keyword before), falls back
 /// to keyword with a warning when semantic search cannot answer, and fuses keyword and semantic rankings
-/// by score in hybrid mode (<see cref="HybridFusion"/>). In semantic and hybrid mode, <c>total</c> counts the
-/// keyword matches plus the nearest papers by meaning that the keywords did not match.
+/// by score in hybrid mode (<see cref="HybridFusion"/>). In hybrid mode, <c>total</c> counts the keyword
+/// matches plus the nearest papers by meaning that the keywords did not match; in semantic mode it counts the
+/// papers whose cosine reaches <see cref="SemanticOptions.MinSimilarity"/>.
 /// </summary>
 /// <param name="currentSemantic">The semantic searcher once it is loaded; null before, or when semantic search is off.</param>
 public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func<SemanticSearcher?>? currentSemantic = null, SemanticOptions? options = null)
@@ -31,33 +34,54 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
 
     private SearchResponse Semantic(SearchRequest request, SemanticSearcher semantic)
     {
-        var ranked = semantic.Rank(request, Math.Max(settings.FusionDepth, request.Offset + request.Limit));
-        var papers = ranked.Select(r => (Paper: store.Find(r.Id), r.Score)).Where(r => r.Paper is not null).ToList();
+        var feedback = semantic.FeedbackDocuments > 0
+            ? keyword.Search(request with { Offset = 0, Limit = semantic.FeedbackDocuments, Sort = SearchSort.Relevance }, withHighlights: false).Results
+            : [];
+        if (semantic.QueryVector(FreeText(request.Query), feedback.Select(h => h.Id)) is not { } query)
+            return keyword.Search(request) with { Mode = Name(SearchMode.Semantic), Warnings = ["The query has no words the embedding model can read; answered by keyword."] };
+        var allowed = keyword.AllowedIds(request);
+        var matches = semantic.Rank(query, Math.Max(settings.SemanticDepth, request.Offset + request.Limit), allowed is null ? null : allowed.Contains)
+            .Where(r => r.Score >= settings.MinSimilarity)
+            .Select(r => (Paper: store.Find(r.Id), r.Score))
+            .Where(r => r.Paper is not null)
+            .Select(r => (Paper: r.Paper!, r.Score))
+            .ToList();
+        if (request.Sort == SearchSort.Date) matches = [.. ByDate(matches, m => m.Paper)];
         var highlight = keyword.Highlighter(request.Query);
-        var page = papers.Skip(request.Offset).Take(request.Limit)
-            .Select(r => SearchHit.From(r.Paper!, r.Score, highlight(r.Paper!))).ToList();
-        return new SearchResponse(papers.Count, request.Offset, request.Limit, page,
-            FacetCounts.Of(papers.Select(p => p.Paper!).ToList(), FacetSize), Name(SearchMode.Semantic));
+        var page = matches.Skip(request.Offset).Take(request.Limit)
+            .Select(r => SearchHit.From(r.Paper, r.Score, highlight(r.Paper))).ToList();
+        return new SearchResponse(matches.Count, request.Offset, request.Limit, page,
+            FacetCounts.Of(matches.Select(m => m.Paper).ToList(), FacetSize), Name(SearchMode.Semantic));
     }
 
     private SearchResponse Hybrid(SearchRequest request, SemanticSearcher semantic)
     {
         var depth = Math.Max(settings.FusionDepth, request.Offset + request.Limit);
         var lexical = keyword.Search(request with { Offset = 0, Limit = depth, Sort = SearchSort.Relevance }, withHighlights: false);
-        if (semantic.QueryVector(request, lexical.Results) is not { } query) return keyword.Search(request);
-        var meaning = semantic.Rank(request, query, depth);
-        var fused = HybridFusion.Fuse(lexical.Results, meaning, id => semantic.Similarity(query, id), settings.SemanticWeight);
-        if (request.Sort == SearchSort.Date)
-            fused = fused.OrderByDescending(f => store.Find(f.Id)?.Date).ToList();
+        if (semantic.QueryVector(FreeText(request.Query), lexical.Results.Select(h => h.Id)) is not { } query) return keyword.Search(request);
+        var allowed = keyword.AllowedIds(request);
+        var meaning = semantic.Rank(query, depth, allowed is null ? null : allowed.Contains);
+        var fused = HybridFusion.Fuse(lexical.Results, meaning, id => semantic.Similarity(query, id), settings.SemanticWeight)
+            .Select(f => (Paper: store.Find(f.Id), f.Score))
+            .Where(f => f.Paper is not null)
+            .Select(f => (Paper: f.Paper!, f.Score))
+            .ToList();
+        if (request.Sort == SearchSort.Date) fused = [.. ByDate(fused, f => f.Paper)];
         var highlight = keyword.Highlighter(request.Query);
         var page = fused.Skip(request.Offset).Take(request.Limit)
-            .Select(f => (Paper: store.Find(f.Id), f.Score))
-            .Where(r => r.Paper is not null)
-            .Select(r => SearchHit.From(r.Paper!, (float)r.Score, highlight(r.Paper!))).ToList();
+            .Select(r => SearchHit.From(r.Paper, (float)r.Score, highlight(r.Paper))).ToList();
         var lexicalIds = lexical.Results.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var semanticOnly = meaning.Count(m => !lexicalIds.Contains(m.Id));
         return new SearchResponse(lexical.Total + semanticOnly, request.Offset, request.Limit, page, lexical.Facets, Name(SearchMode.Hybrid));
     }
+
+    /// <summary>Newest first; undated papers last; the relevance order kept among papers of one date.</summary>
+    private static IEnumerable<T> ByDate<T>(IEnumerable<T> ranked, Func<T, Paper> paper) =>
+        ranked.OrderByDescending(r => paper(r).Date ?? DateOnly.MinValue);
+
+    /// <summary>The words of the query without operators: what the query is about.</summary>
+    private static string FreeText(string query) =>
+        string.Join(' ', QuerySyntax.Parse(query).Where(c => !c.IsExcluded && c.Field is ClauseField.Any or ClauseField.Title or ClauseField.Abstract).Select(c => c.Text));
 
     private static string Name(SearchMode mode) => mode.ToString().ToLowerInvariant();
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using SearchService.Core.Notes;
+using SearchService.Core.Analysis.Terminology;
 
 namespace SearchService.Core.Semantic;
 

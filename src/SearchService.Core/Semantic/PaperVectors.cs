@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
 using Microsoft.Extensions.Logging;
-using SearchService.Core.Ingestion;
 using SearchService.Core.Related;
+using SearchService.Core.Analysis.Terminology;
+using SearchService.Core.Store;
 
 namespace SearchService.Core.Semantic;
 

@@ -1,6 +1,7 @@
 using SearchService.Core.Ingestion;
 using SearchService.Core.Search;
 using SearchService.Tests.Api;
+using SearchService.Core.Store;
 
 namespace SearchService.Tests.Ingestion;
 

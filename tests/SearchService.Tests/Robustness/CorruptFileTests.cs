@@ -1,7 +1,7 @@
 using System.Text;
-using SearchService.Core.Ingestion;
 using SearchService.Core.Search;
 using SearchService.Tests.Api;
+using SearchService.Core.Store;
 
 namespace SearchService.Tests.Robustness;
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Core.Indexing;
 using SearchService.Core.Ingestion;
 using SearchService.Tests.Api;
+using SearchService.Core.Store;
 
 namespace SearchService.Tests.Robustness;
 

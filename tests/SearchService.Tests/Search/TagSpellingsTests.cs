@@ -1,7 +1,7 @@
 using SearchService.Core.Indexing;
-using SearchService.Core.Ingestion;
 using SearchService.Core.Notes;
 using SearchService.Core.Search;
+using SearchService.Core.Store;
 
 namespace SearchService.Tests.Search;
 

@@ -1,5 +1,6 @@
 using SearchService.Core.Notes;
 using SearchService.Core.Semantic;
+using SearchService.Core.Analysis.Terminology;
 
 namespace SearchService.Tests.Semantic;
 

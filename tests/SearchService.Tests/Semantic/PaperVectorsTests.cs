@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Core.Indexing;
-using SearchService.Core.Ingestion;
 using SearchService.Core.Notes;
 using SearchService.Core.Semantic;
+using SearchService.Core.Store;
 
 namespace SearchService.Tests.Semantic;
 

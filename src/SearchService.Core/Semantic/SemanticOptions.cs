@@ -1,4 +1,4 @@
-namespace SearchService.Core.Search;
+namespace SearchService.Core.Semantic;
 
 /// <summary>Tuning of semantic and hybrid ranking, bound from the "Semantic" configuration section.</summary>
 public sealed record SemanticOptions
@@ -23,4 +23,13 @@ public sealed record SemanticOptions
 
     /// <summary>How deep each ranking is read before fusion.</summary>
     public int FusionDepth { get; init; } = 100;
+
+    /// <summary>
+    /// In semantic mode, a paper matches when its best chunk's cosine to the query reaches this; <c>total</c>
+    /// and facets count those (at most <see cref="SemanticDepth"/>), so they say how many papers are about the query.
+    /// </summary>
+    public float MinSimilarity { get; init; } = 0.25f;
+
+    /// <summary>How many nearest papers semantic mode reads at most, for its total, facets and pages.</summary>
+    public int SemanticDepth { get; init; } = 1000;
 }

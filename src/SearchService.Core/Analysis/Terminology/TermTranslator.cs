@@ -1,7 +1,7 @@
 using SearchService.Core.Analysis;
 using SearchService.Core.Analysis.Terminology;
 
-namespace SearchService.Core.Semantic;
+namespace SearchService.Core.Analysis.Terminology;
 
 /// <summary>
 /// Puts a query into English with the terminology dictionary: the Latin words as typed, plus the English

@@ -1,4 +1,4 @@
-namespace SearchService.Core.Semantic;
+namespace SearchService.Core.Analysis.Terminology;
 
 /// <summary>
 /// Puts a query into English for the English-only embedding model: Latin words kept, Korean terms

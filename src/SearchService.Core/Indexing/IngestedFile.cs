@@ -1,6 +1,6 @@
 using SearchService.Core.Notes;
 
-namespace SearchService.Core.Ingestion;
+namespace SearchService.Core.Indexing;
 
 /// <summary>
 /// What the index remembers about one ingested file: its content hash (to skip unchanged files) and

@@ -1,7 +1,7 @@
 using SearchService.Core.Indexing;
 using SearchService.Core.Notes;
 
-namespace SearchService.Core.Ingestion;
+namespace SearchService.Core.Store;
 
 /// <summary>
 /// The one place papers are written: keeps the <see cref="PaperCatalog"/> and the <see cref="PaperIndex"/>
@@ -28,7 +28,7 @@ public sealed class PaperStore : IDisposable
     private long version;
 
     public int PaperCount => Read(() => catalog.Papers.Count);
-    public int FileCount => Read(() => catalog.Files.Keys.Count(k => !k.StartsWith(ApiKeys.Prefix, StringComparison.Ordinal)));
+    public int FileCount => Read(() => catalog.Files.Keys.Count(k => !k.StartsWith(ApiFileKeys.Prefix, StringComparison.Ordinal)));
     public int WarningCount => Read(() => catalog.Files.Values.Sum(f => f.Warnings.Count));
 
     public IngestedFile? GetFile(string key) => Read(() => catalog.Files.GetValueOrDefault(key));

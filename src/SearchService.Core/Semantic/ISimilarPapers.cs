@@ -1,4 +1,4 @@
-namespace SearchService.Core.Related;
+namespace SearchService.Core.Semantic;
 
 /// <summary>Nearest papers by meaning (embeddings); optional, so related papers work before or without vectors.</summary>
 public interface ISimilarPapers

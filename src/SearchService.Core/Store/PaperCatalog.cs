@@ -1,6 +1,7 @@
 using SearchService.Core.Notes;
+using SearchService.Core.Indexing;
 
-namespace SearchService.Core.Ingestion;
+namespace SearchService.Core.Store;
 
 /// <summary>
 /// In-memory view of what is ingested: every file with the papers it gave, and the merged paper for each id

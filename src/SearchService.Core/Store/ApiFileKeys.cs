@@ -1,7 +1,7 @@
-namespace SearchService.Core.Ingestion;
+namespace SearchService.Core.Store;
 
 /// <summary>File keys of papers written through the API rather than read from a corpus folder.</summary>
-public static class ApiKeys
+public static class ApiFileKeys
 {
     public const string Prefix = "api:";
     public static string For(string paperId) => Prefix + paperId;
