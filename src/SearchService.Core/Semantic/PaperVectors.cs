@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
 using Microsoft.Extensions.Logging;
-using SearchService.Core.Related;
 using SearchService.Core.Analysis.Terminology;
 using SearchService.Core.Store;
 
