@@ -1,5 +1,6 @@
 using SearchService.Core.Indexing;
 using SearchService.Core.Ingestion;
+using SearchService.Core.Notes;
 using SearchService.Core.Store;
 
 namespace SearchService.Benchmarks.Evaluation;
@@ -15,7 +16,7 @@ public sealed class CorpusSnapshot(IReadOnlyList<IngestedFile> files)
             .Select(path =>
             {
                 var bytes = File.ReadAllBytes(path);
-                return CorpusIngestor.Parse(path, CorpusIngestor.RelativePath(root, path), CorpusIngestor.HashOf(bytes), bytes);
+                return CorpusIngestor.Parse(path, CorpusIngestor.RelativePath(root, path), ContentHash.Of(bytes), bytes);
             })
             .ToList();
         return new CorpusSnapshot(files);

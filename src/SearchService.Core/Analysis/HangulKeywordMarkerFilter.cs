@@ -1,6 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.TokenAttributes;
+using SearchService.Core.Notes;
 
 namespace SearchService.Core.Analysis;
 
@@ -18,5 +19,5 @@ public sealed class HangulKeywordMarkerFilter : KeywordMarkerFilter
     }
 
     protected override bool IsKeyword() =>
-        HangulScript.ContainsHangul(_term.Buffer.AsSpan(0, _term.Length));
+        Script.ContainsHangul(_term.Buffer.AsSpan(0, _term.Length));
 }

@@ -1,3 +1,5 @@
+using SearchService.Core.Notes;
+
 namespace SearchService.Core.Analysis;
 
 /// <summary>
@@ -77,7 +79,7 @@ public sealed class QueryTextSplitter
     private static CharKind Classify(string text, int i)
     {
         var c = text[i];
-        if (HangulScript.IsHangul(c))
+        if (Script.IsHangul(c))
         {
             return CharKind.Hangul;
         }
@@ -87,7 +89,7 @@ public sealed class QueryTextSplitter
         }
         // A joiner only counts inside a Latin word, so "-" between spaces still separates.
         var joiner = c is '-' or '.' or '\'' or '+' or '_';
-        return joiner && i > 0 && char.IsLetterOrDigit(text[i - 1]) && !HangulScript.IsHangul(text[i - 1])
+        return joiner && i > 0 && char.IsLetterOrDigit(text[i - 1]) && !Script.IsHangul(text[i - 1])
             ? CharKind.Latin
             : CharKind.Separator;
     }

@@ -1,5 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using SearchService.Core.Notes;
 
 namespace SearchService.Core.Analysis;
 
@@ -93,7 +94,7 @@ public sealed class ScriptBoundaryFilter : TokenFilter
         var runStart = 0;
         for (var i = 1; i <= length; i++)
         {
-            if (i < length && HangulScript.IsHangul(buffer[i]) == HangulScript.IsHangul(buffer[runStart]))
+            if (i < length && Script.IsHangul(buffer[i]) == Script.IsHangul(buffer[runStart]))
             {
                 continue;
             }
@@ -109,7 +110,7 @@ public sealed class ScriptBoundaryFilter : TokenFilter
 
     private static string TypeOf(string run)
     {
-        if (HangulScript.IsHangul(run[0]))
+        if (Script.IsHangul(run[0]))
         {
             return HangulScript.TokenType;
         }

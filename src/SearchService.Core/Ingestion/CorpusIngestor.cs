@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using SearchService.Core.Notes;
@@ -81,14 +80,11 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
             logger.LogWarning("Skipped {Path}: {Reason}", path, e.Message);
             return false;
         }
-        var hash = HashOf(bytes);
+        var hash = ContentHash.Of(bytes);
         if (store.GetFile(path)?.Hash == hash) return false;
         store.Put(Parse(path, RelativePath(root, path), hash, bytes));
         return true;
     }
-
-    /// <summary>The content hash that decides whether a file changed: SHA-256, lower-case hex.</summary>
-    public static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>A file's path relative to its corpus folder, with '/' separators, as sources record it.</summary>
     public static string RelativePath(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');

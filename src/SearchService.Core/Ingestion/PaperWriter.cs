@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using SearchService.Core.Indexing;
 using SearchService.Core.Notes;
@@ -58,7 +57,7 @@ public sealed class PaperWriter(PaperStore store)
         foreach (var paper in papers)
         {
             var json = JsonSerializer.Serialize(paper, PaperDocument.Json);
-            var hash = CorpusIngestor.HashOf(Encoding.UTF8.GetBytes(json));
+            var hash = ContentHash.Of(json);
             store.Put(new IngestedFile(ApiFileKeys.For(paper.Id), hash, [paper], []));
         }
         Persist();

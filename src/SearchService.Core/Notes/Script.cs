@@ -1,15 +1,21 @@
 namespace SearchService.Core.Notes;
 
-/// <summary>Which writing system a piece of text uses; the notes tell Korean from English commentary by it.</summary>
+/// <summary>
+/// Which writing system a piece of text uses: the notes tell Korean from English commentary by it, and the
+/// Korean analysis splits Hangul from Latin by it. The one definition of Hangul for every stage.
+/// </summary>
 internal static class Script
 {
+    /// <summary>True for Hangul syllables and every block of Hangul jamo, including half-width jamo.</summary>
     public static bool IsHangul(char c) =>
-        c is >= '\uAC00' and <= '\uD7A3'     // syllables
-            or >= '\u1100' and <= '\u11FF'   // jamo
-            or >= '\u3130' and <= '\u318F'   // compatibility jamo
-            or >= '\uA960' and <= '\uA97F'   // jamo extended-A
-            or >= '\uD7B0' and <= '\uD7FF';  // jamo extended-B
+        c is (>= '\uAC00' and <= '\uD7A3')      // precomposed syllables
+            or (>= '\u1100' and <= '\u11FF')    // conjoining jamo
+            or (>= '\u3130' and <= '\u318F')    // compatibility jamo
+            or (>= '\uA960' and <= '\uA97F')    // jamo extended-A
+            or (>= '\uD7B0' and <= '\uD7FF')    // jamo extended-B
+            or (>= '\uFFA0' and <= '\uFFDC');   // half-width jamo
 
+    /// <summary>True when the text holds at least one Hangul character.</summary>
     public static bool ContainsHangul(ReadOnlySpan<char> text)
     {
         foreach (var c in text)

@@ -80,5 +80,6 @@ public static class PaperEmbeddingText
 public sealed record EmbeddingChunk(string Title, string Body, bool Translate)
 {
     public string Key(string modelId, IQueryTranslator? translator) =>
-        ContentHash.Of(string.Join('\n', Title, Body, Translate ? translator?.Fingerprint : ""), modelId);
+        // The model id first, so a vector made by another model or with other settings is never reused.
+        ContentHash.Of(modelId + "\n" + string.Join('\n', Title, Body, Translate ? translator?.Fingerprint : ""));
 }

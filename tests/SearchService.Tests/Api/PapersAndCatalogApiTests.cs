@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SearchService.Api.Hosting;
+using SearchService.Core;
 
 namespace SearchService.Tests.Api;
 
@@ -83,7 +83,7 @@ public sealed class PapersAndCatalogApiTests(SearchServiceApp app) : IClassFixtu
         var served = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!.AsObject();
         // The server address depends on where the service runs; the rest must match.
         served.Remove("servers");
-        var repository = IndexPaths.RepositoryRoot() ?? throw new DirectoryNotFoundException("No checkout (SearchService.sln) above the test binaries.");
+        var repository = Checkout.Root() ?? throw new DirectoryNotFoundException("No checkout (SearchService.sln) above the test binaries.");
         var path = Path.Combine(repository, "src", "SearchService.Api", "SearchService.Api.json");
         var committed = JsonNode.Parse(await File.ReadAllTextAsync(path));
         Assert.True(JsonNode.DeepEquals(served, committed),

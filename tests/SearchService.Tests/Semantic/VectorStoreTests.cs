@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SearchService.Core.Notes;
 using SearchService.Core.Semantic;
 
 namespace SearchService.Tests.Semantic;
@@ -12,7 +13,7 @@ public sealed class VectorStoreTests : IDisposable
 
     private static float[] VectorOf(int seed) => Enumerable.Range(0, Dims).Select(i => (float)Math.Sin(seed * 31 + i)).ToArray();
 
-    private static string HashOf(int seed) => ContentHash.Of($"paper {seed}", "test-model");
+    private static string HashOf(int seed) => ContentHash.Of($"test-model\npaper {seed}");
 
     [Fact]
     public void AddedVectorsComeBackAfterReopening()

@@ -45,7 +45,7 @@ public static partial class TermPairMiner
     /// <summary>Hangul words with particles stripped; one-syllable stems say too little to pair.</summary>
     private static HashSet<string> KoreanWords(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => new string(w.TakeWhile(HangulScript.IsHangul).ToArray()))
+            .Select(w => new string(w.TakeWhile(Script.IsHangul).ToArray()))
             .Where(w => w.Length > 0)
             .Select(KoreanParticleStemmer.Stem)
             .Where(w => w.Length >= 2 && !KoreanStopWords.Set.Contains(w) && !QueryFillerWords.Korean.Contains(w))

@@ -1,3 +1,5 @@
+using SearchService.Core.Notes;
+
 namespace SearchService.Core.Analysis.Terminology;
 
 /// <summary>
@@ -43,8 +45,8 @@ public static class TerminologyFileParser
             : SplitTerms(text, ',');
         var all = terms.ToList();
         return Pair(
-            all.Where(t => HangulScript.ContainsHangul(t)),
-            all.Where(t => !HangulScript.ContainsHangul(t)));
+            all.Where(t => Script.ContainsHangul(t)),
+            all.Where(t => !Script.ContainsHangul(t)));
     }
 
     private static IEnumerable<TermPair> Pair(IEnumerable<string> korean, IEnumerable<string> english)

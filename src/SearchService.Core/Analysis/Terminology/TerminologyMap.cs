@@ -2,6 +2,7 @@ using System.Reflection;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Util;
+using SearchService.Core.Notes;
 
 namespace SearchService.Core.Analysis.Terminology;
 
@@ -52,8 +53,7 @@ public sealed class TerminologyMap
     public IReadOnlyList<TermPair> Pairs { get; }
 
     /// <summary>A hash of every pair: changes whenever the dictionary does, so results derived from it can be keyed by it.</summary>
-    public string Fingerprint => fingerprint ??= Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-        System.Text.Encoding.UTF8.GetBytes(string.Join('\n', Pairs.Select(p => p.Korean + '\t' + p.English)))))[..16];
+    public string Fingerprint => fingerprint ??= ContentHash.Of(string.Join('\n', Pairs.Select(p => p.Korean + '\t' + p.English)))[..16];
     private string? fingerprint;
 
     /// <summary>Analyzed Korean → analyzed English, for a <see cref="SynonymFilter"/> after Korean analysis.</summary>
