@@ -11,9 +11,6 @@ namespace SearchService.Core.Analysis;
 /// </summary>
 public sealed class HangulBigramFilter : TokenFilter
 {
-    /// <summary>Token type of the emitted bigrams, so a query builder can tell them from whole words.</summary>
-    public const string BigramType = "<HANGUL_BIGRAM>";
-
     /// <summary>Words shorter than this are not split into bigrams.</summary>
     public const int MinWordLength = 3;
 
@@ -88,7 +85,6 @@ public sealed class HangulBigramFilter : TokenFilter
         {
             _offset.SetOffset(_wordStart, _wordEnd);
         }
-        _type.Type = BigramType;
         _posInc.PositionIncrement = 0;
         _nextBigram = i + 2 < _wordLength ? i + 1 : -1;
     }

@@ -5,10 +5,10 @@ namespace SearchService.Core.Analysis;
 /// </summary>
 /// <param name="Stemming">Strip trailing particles and verb endings from Hangul words (모델이 → 모델).</param>
 /// <param name="Bigrams">Also emit overlapping Hangul bigrams of words of three or more syllables, so a glued
-/// compound (강화학습) meets its spaced form (강화 학습). Off by default: on the 20 Korean dev queries over the
-/// whole corpus, bigrams lowered MRR from 0.40 to 0.28 (0.64 to 0.45 with terminology expansion), because
-/// every long word then also matches its fragments, including ones across the compound boundary (화학 in
-/// 강화학습). Spaced and glued compounds of the dictionary are bridged by <c>TerminologyMap</c> instead.</param>
+/// compound (강화학습) meets its spaced form (강화 학습). Off by default: they lower MRR@10 in the <c>ablation</c>
+/// benchmark (figures in benchmarks/README.md), Korean queries most, because every long word then also matches
+/// its fragments, including ones across the compound boundary (화학 in 강화학습). Spaced and glued compounds of
+/// the dictionary are bridged by <c>TerminologyMap</c> instead.</param>
 /// <param name="LatinSplit">Split tokens where Hangul meets Latin or digits (Transformer를 → transformer, 를).</param>
 public sealed record KoreanAnalysisOptions(bool Stemming = true, bool Bigrams = false, bool LatinSplit = true)
 {

@@ -25,8 +25,6 @@ public static class PaperDocument
             new TextField(PaperFields.AllText, string.Join('\n', paper.Title, paper.Abstract, paper.EnglishCommentary, paper.KoreanCommentary), Field.Store.NO),
             new StoredField(PaperFields.Record, JsonSerializer.Serialize(paper, Json)),
         };
-        foreach (var noteName in paper.Sources.Select(s => s.NoteName).Distinct(StringComparer.Ordinal))
-            doc.Add(new StringField(PaperFields.NoteName, noteName, Field.Store.NO));
         foreach (var author in paper.Authors)
         {
             doc.Add(new TextField(PaperFields.Authors, author, Field.Store.NO));

@@ -9,8 +9,6 @@ public static class PaperFields
     /// <summary>"paper" for a searchable paper, "file" for the record of one ingested file.</summary>
     public const string Kind = "kind";
     public const string Id = "id";
-    /// <summary>Note names (file names without extension) of every source, for lookup by note name.</summary>
-    public const string NoteName = "note";
     public const string Title = "title";
     public const string Abstract = "abstract";
     public const string English = "en";
@@ -22,11 +20,8 @@ public static class PaperFields
     public const string Tag = "tag";
     /// <summary>The date as yyyyMMdd, for range filters and sorting.</summary>
     public const string Date = "date";
-    public const string Year = "year";
     /// <summary>The whole <see cref="Notes.Paper"/> as JSON: what a hit returns.</summary>
     public const string Record = "record";
-    /// <summary>Paper ids linked from this paper's notes, as ids.</summary>
-    public const string Links = "links";
 
     public const string FacetTag = "facet_tag";
     public const string FacetYear = "facet_year";

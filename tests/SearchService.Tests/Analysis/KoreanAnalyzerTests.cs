@@ -84,8 +84,7 @@ public sealed class KoreanAnalyzerTests
             ["강화학습", "강화", "화학", "학습"],
             startOffsets: [0, 0, 1, 2],
             endOffsets: [5, 2, 3, 4],
-            positionIncrements: [1, 0, 0, 0],
-            types: ["<HANGUL>", "<HANGUL_BIGRAM>", "<HANGUL_BIGRAM>", "<HANGUL_BIGRAM>"]);
+            positionIncrements: [1, 0, 0, 0]);
 
     [Fact]
     public void TwoSyllableWordGivesNoBigrams() =>

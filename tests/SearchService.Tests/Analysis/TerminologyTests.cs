@@ -1,4 +1,3 @@
-using Lucene.Net.Analysis.Synonym;
 using SearchService.Core.Analysis;
 using SearchService.Core.Analysis.Terminology;
 
@@ -91,15 +90,5 @@ public sealed class TerminologyTests
         {
             File.Delete(path);
         }
-    }
-
-    [Fact]
-    public void SynonymMapInjectsEnglishTermIntoKoreanStream()
-    {
-        var korean = new KoreanAnalyzer(new KoreanAnalysisOptions(Bigrams: false));
-        const string text = "트랜스포머를";
-        var stream = new SynonymFilter(korean.GetTokenStream("ko", text), s_map.Value.KoreanToEnglish, ignoreCase: false);
-        var terms = TokenStreamAssert.Collect(stream, text.Length).Select(t => t.Term);
-        Assert.Equal(["트랜스포머", "transform"], terms);
     }
 }

@@ -3,14 +3,11 @@ namespace SearchService.Core.Analysis.Terminology;
 /// <summary>
 /// Finds the dictionary terms in a query and returns their equivalents in the other language: English terms
 /// for Korean words (to search the English fields), Korean terms for English words (to search the Korean
-/// commentary). A query builder should give these clauses a boost below 1, such as <see cref="DefaultBoost"/>,
+/// commentary). A query builder should give these clauses a boost below 1 (<c>KeywordWeights.Expansion</c>),
 /// so an expanded term scores below a term the user typed.
 /// </summary>
 public sealed class QueryExpansion
 {
-    /// <summary>Suggested boost of an expanded term relative to a typed one.</summary>
-    public const float DefaultBoost = 0.5f;
-
     private readonly TerminologyMap _map;
 
     public QueryExpansion(TerminologyMap map)

@@ -1,7 +1,5 @@
 using System.Reflection;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Synonym;
-using Lucene.Net.Util;
 using SearchService.Core.Notes;
 
 namespace SearchService.Core.Analysis.Terminology;
@@ -23,8 +21,6 @@ public sealed class TerminologyMap
     private TerminologyMap(IReadOnlyList<TermPair> pairs)
     {
         Pairs = pairs;
-        var koreanToEnglish = new SynonymMap.Builder(dedup: true);
-        var englishToKorean = new SynonymMap.Builder(dedup: true);
         foreach (var pair in pairs)
         {
             var english = AnalyzedToken.Analyze(EnglishAnalyzer, pair.English);
@@ -41,12 +37,8 @@ public sealed class TerminologyMap
                     continue;
                 }
                 AddKey(korean, new Entry(pair.Korean, TermExpansion.English, pair.English));
-                koreanToEnglish.Add(ToCharsRef(korean), ToCharsRef(english), includeOrig: true);
-                englishToKorean.Add(ToCharsRef(english), ToCharsRef(korean), includeOrig: true);
             }
         }
-        KoreanToEnglish = koreanToEnglish.Build();
-        EnglishToKorean = englishToKorean.Build();
     }
 
     /// <summary>Every pair loaded, built-in first, in file order.</summary>
@@ -55,12 +47,6 @@ public sealed class TerminologyMap
     /// <summary>A hash of every pair: changes whenever the dictionary does, so results derived from it can be keyed by it.</summary>
     public string Fingerprint => fingerprint ??= ContentHash.Of(string.Join('\n', Pairs.Select(p => p.Korean + '\t' + p.English)))[..16];
     private string? fingerprint;
-
-    /// <summary>Analyzed Korean → analyzed English, for a <see cref="SynonymFilter"/> after Korean analysis.</summary>
-    public SynonymMap KoreanToEnglish { get; }
-
-    /// <summary>Analyzed English → analyzed Korean, for a <see cref="SynonymFilter"/> after English analysis.</summary>
-    public SynonymMap EnglishToKorean { get; }
 
     /// <summary>Longest key, in terms; matching never needs to look further ahead.</summary>
     internal int MaxKeyTerms { get; private set; }
@@ -121,9 +107,6 @@ public sealed class TerminologyMap
             yield return korean.Replace(" ", "", StringComparison.Ordinal);
         }
     }
-
-    private static CharsRef ToCharsRef(List<AnalyzedToken> tokens) =>
-        new(string.Join(SynonymMap.WORD_SEPARATOR, tokens.Select(t => t.Term)));
 
     /// <summary>What a key leads to: the dictionary text on both sides and the language of the target.</summary>
     internal readonly record struct Entry(string Source, string TargetLanguage, string Target);
