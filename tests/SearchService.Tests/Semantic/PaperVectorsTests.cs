@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using SearchService.Core.Indexing;
 using SearchService.Core.Notes;
 using SearchService.Core.Semantic;
 using SearchService.Core.Store;
@@ -11,15 +10,7 @@ public sealed class PaperVectorsTests : IDisposable
     private readonly string folder = Path.Combine(Path.GetTempPath(), "searchservice-tests", Guid.NewGuid().ToString("N"));
     private static readonly Lazy<MiniLmEmbedder> Embedder = new(() => new MiniLmEmbedder());
 
-    private static PaperStore StoreWith(params Paper[] papers)
-    {
-        var store = new PaperStore(PaperIndex.InMemory(PaperAnalyzers.Create()));
-        foreach (var paper in papers)
-            store.Put(new IngestedFile("mem:" + paper.Id, paper.Id, [paper with { Sources = [new PaperSource(paper.Id + ".md")] }], []));
-        store.Commit();
-        store.Refresh();
-        return store;
-    }
+    private static PaperStore StoreWith(params Paper[] papers) => InMemoryStore.With(papers);
 
     private static readonly Paper Diffusion = new() { Id = "d", Title = "Denoising diffusion models for image synthesis", Abstract = "We generate images by reversing a noising process." };
     private static readonly Paper Optimizer = new() { Id = "o", Title = "A second-order optimizer", EnglishCommentary = "Preconditioning gradients with Kronecker factors." };

@@ -1,0 +1,126 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SearchService.Core.Indexing;
+using SearchService.Core.Notes;
+using SearchService.Core.Store;
+
+namespace SearchService.Tests.Indexing;
+
+/// <summary>What goes into the index comes back out: papers, file records, and both across a reopen.</summary>
+public sealed class IndexRoundTripTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "searchservice-tests", Guid.NewGuid().ToString("N"));
+
+    private static readonly Paper Full = new()
+    {
+        Id = "2410.19034",
+        Title = "Mixture of Parrots",
+        Authors = ["Samy Jelassi", "Sham M. Kakade"],
+        Abstract = "Experts help memorization more than reasoning.",
+        KoreanCommentary = "전문가 수를 늘리면 추론보다 암기가 는다.",
+        EnglishCommentary = "More experts, more memorization.",
+        Tags = ["MoE", "long_context"],
+        Date = new DateOnly(2024, 10, 25),
+        Url = "https://arxiv.org/abs/2410.19034",
+        Links = ["Switch Transformers"],
+        Sources = [new PaperSource("digests/241025.txt", 3), new PaperSource("notes/2024/241025 Mixture of Parrots.md")],
+    };
+
+    private static IngestedFile FileOf(Paper paper, params ParseWarning[] warnings) =>
+        new("/corpus/" + paper.Id + ".md", "hash-" + paper.Id, [paper], warnings);
+
+    private static Paper? FindById(PaperIndex index, string id)
+    {
+        using var lease = index.Lease();
+        var hits = lease.Searcher.Search(new TermQuery(new Term(PaperFields.Id, id)), 10).ScoreDocs;
+        return hits.Length == 0 ? null : PaperDocument.FromDocument(lease.Searcher.Doc(Assert.Single(hits).Doc));
+    }
+
+    [Fact]
+    public void PaperDocumentRoundTripsEveryField() =>
+        Assert.Equivalent(Full, PaperDocument.FromDocument(PaperDocument.ToDocument(Full)), strict: true);
+
+    [Fact]
+    public void FileDocumentRoundTripsPapersAndWarnings()
+    {
+        var file = FileOf(Full, new ParseWarning("missing-title", "No title line.", "notes/x.md", 4), new ParseWarning("invalid-utf8", "Bad bytes.", "notes/x.md"));
+        Assert.Equivalent(file, FileDocument.FromDocument(FileDocument.ToDocument(file)), strict: true);
+    }
+
+    [Fact]
+    public void CommittedPapersAndFilesSurviveAReopen()
+    {
+        var file = FileOf(Full, new ParseWarning("missing-title", "No title line.", "notes/x.md", 4));
+        using (var index = PaperIndex.Open(folder, PaperAnalyzers.Create()))
+        {
+            index.PutFile(file);
+            index.PutPaper(Full);
+            index.Commit();
+        }
+        using var reopened = PaperIndex.Open(folder, PaperAnalyzers.Create());
+        Assert.Equivalent(file, Assert.Single(reopened.ReadFiles()), strict: true);
+        Assert.Equivalent(Full, FindById(reopened, Full.Id), strict: true);
+        Assert.Equal(["long-context", "moe"], reopened.Tags().Order());
+    }
+
+    [Fact]
+    public void PutReplacesThePaperAndTheFileWithTheSameKey()
+    {
+        using var index = PaperIndex.InMemory(PaperAnalyzers.Create());
+        index.PutPaper(Full);
+        index.PutFile(FileOf(Full));
+        index.PutPaper(Full with { Title = "Mixture of Parrots, revised" });
+        index.PutFile(FileOf(Full) with { Hash = "hash-2" });
+        index.Refresh();
+        Assert.Equal("Mixture of Parrots, revised", FindById(index, Full.Id)!.Title);
+        Assert.Equal("hash-2", Assert.Single(index.ReadFiles()).Hash);
+    }
+
+    [Fact]
+    public void DeletedPaperAndFileStayDeletedAfterAReopen()
+    {
+        using (var index = PaperIndex.Open(folder, PaperAnalyzers.Create()))
+        {
+            index.PutPaper(Full);
+            index.PutFile(FileOf(Full));
+            index.Commit();
+            index.DeletePaper(Full.Id);
+            index.DeleteFile(FileOf(Full).Key);
+            index.Commit();
+        }
+        using var reopened = PaperIndex.Open(folder, PaperAnalyzers.Create());
+        Assert.Null(FindById(reopened, Full.Id));
+        Assert.Empty(reopened.ReadFiles());
+    }
+
+    [Fact]
+    public void WritesAreSearchableAfterRefreshWithoutACommit()
+    {
+        using var index = PaperIndex.InMemory(PaperAnalyzers.Create());
+        index.PutPaper(Full);
+        Assert.Null(FindById(index, Full.Id));
+        index.Refresh();
+        Assert.NotNull(FindById(index, Full.Id));
+    }
+
+    [Fact]
+    public void ReopenedStoreFindsPapersByIdNoteNameAndArxivReference()
+    {
+        using (var store = new PaperStore(PaperIndex.Open(folder, PaperAnalyzers.Create())))
+        {
+            store.Put(FileOf(Full));
+            store.Commit();
+        }
+        using var reopened = new PaperStore(PaperIndex.Open(folder, PaperAnalyzers.Create()));
+        Assert.Equal(1, reopened.PaperCount);
+        Assert.Equal(Full.Id, reopened.Find("241025 Mixture of Parrots")?.Id);
+        Assert.Equal(Full.Id, reopened.Find("arXiv:2410.19034v2")?.Id);
+        Assert.Equivalent(Full, reopened.Find(Full.Id), strict: true);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { }
+    }
+}
