@@ -12,7 +12,7 @@ app.UseStatusCodePages();
 app.UseRateLimiter();
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.MapOpenApi();
+app.MapApiReference();
 
 app.MapSearchApi();
 app.MapPapersApi();
@@ -20,6 +20,7 @@ app.MapCatalogApi();
 app.MapRelatedApi();
 app.MapWriteApi();
 app.MapHealthApi();
+app.MapWarningsApi();
 
 try
 {

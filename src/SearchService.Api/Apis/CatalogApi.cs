@@ -14,8 +14,10 @@ public static class CatalogApi
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
         var catalog = app.MapGroup("").WithTags("Catalog").RequireApiKeyWhenReadsAreProtected();
-        catalog.MapGet("/authors", Authors).WithName("ListAuthors").WithSummary("Authors with paper counts");
-        catalog.MapGet("/tags", Tags).WithName("ListTags").WithSummary("Tags with paper counts, spellings merged");
+        catalog.MapGet("/authors", Authors).WithName("ListAuthors").WithSummary("Authors with paper counts")
+            .WithDescription("Authors whose name, or any part of it, starts with `prefix` (accents and case ignored), most papers first: for autocompletion. Without a prefix, the most frequent authors.");
+        catalog.MapGet("/tags", Tags).WithName("ListTags").WithSummary("Tags with paper counts, spellings merged")
+            .WithDescription("Tags starting with `prefix`, most papers first, with the spellings that were merged into each (#long-context, #long_context, #LongContext are one tag). Without a prefix, the most frequent tags.");
         return app;
     }
 

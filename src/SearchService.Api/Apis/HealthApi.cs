@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using SearchService.Api.Hosting;
 using SearchService.Core.Ingestion;
 using SearchService.Core.Store;
@@ -5,19 +6,32 @@ using SearchService.Core.Store;
 namespace SearchService.Api.Apis;
 
 /// <summary>
-/// What <c>GET /health</c> reports. <see cref="Embedded"/> of <see cref="Documents"/> papers have vectors;
-/// <see cref="Semantic"/> is "ready", "embedding", "loading", "off" (turned off) or "unavailable" (the model did not load).
+/// What <c>GET /health</c> reports. Two readinesses, because keyword search is ready in seconds and
+/// embeddings take minutes: <see cref="Status"/> is about the keyword index, <see cref="Semantic"/> about
+/// the vectors. A client that needs semantic or hybrid search waits for <c>semantic: "ready"</c>.
 /// </summary>
 public sealed record HealthReport(
-    string Status, int Documents, int Files, int Warnings, DateTimeOffset? LastIngest, double? LastIngestSeconds,
-    string Semantic, int Embedded);
+    [property: Description("Keyword index: \"indexing\" until the first pass over the corpus folders is done, then \"ready\".")] string Status,
+    [property: Description("Papers in the index.")] int Documents,
+    [property: Description("Corpus files indexed (API writes not counted).")] int Files,
+    [property: Description("Parse warnings over all files; GET /warnings lists them.")] int Warnings,
+    [property: Description("When the last pass over the corpus folders finished.")] DateTimeOffset? LastIngest,
+    [property: Description("How long that pass took, in seconds.")] double? LastIngestSeconds,
+    [property: Description("Vectors: \"ready\", \"embedding\" (being computed; semantic search answers from keywords until then), \"loading\" (the model), \"off\" (Semantic:Enabled=false) or \"unavailable\" (the model did not load).")] string Semantic,
+    [property: Description("Papers that have vectors.")] int Embedded,
+    [property: Description("Files the running (or last) pass over the corpus folders has read so far.")] int FilesSeen = 0,
+    [property: Description("Note and digest files that pass found: filesSeen of filesTotal is keyword indexing progress.")] int FilesTotal = 0,
+    [property: Description("Papers that will have vectors when embedding is done (0 when semantic search is off or unavailable): embedded of embeddingTotal is embedding progress.")] int EmbeddingTotal = 0);
 
 /// <summary><c>GET /health</c>: whether the first ingest is done, and how much is indexed and embedded.</summary>
 public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", Health).WithName("Health").WithSummary("Index status and size").WithTags("Health");
+        app.MapGet("/health", Health).WithName("Health").WithSummary("Index status and size").WithTags("Health")
+            .WithDescription("Keyword indexing and embedding progress. `status` turns `ready` when the first pass over the corpus " +
+                "folders is done (keyword search answers before that, over what is indexed so far); `semantic` turns `ready` " +
+                "when every paper has its vectors. Progress: `filesSeen` of `filesTotal`, `embedded` of `embeddingTotal`.");
         return app;
     }
 
@@ -26,14 +40,17 @@ public static class HealthApi
         var progress = ingestor.Progress;
         var status = progress.Running || progress.LastIngest is null ? "indexing" : "ready";
         var documents = store.PaperCount;
-        var embedded = semantic.Vectors?.Embedded ?? 0;
+        var vectors = semantic.Vectors;
+        var embedded = vectors?.Embedded ?? 0;
         var semanticStatus = semantic.Status switch
         {
-            "loaded" when embedded < documents => "embedding",
+            // Not ready until a pass has finished: before it, a paper's vector may be stale or missing.
+            "loaded" when embedded < documents || vectors?.Progress is { Synced: false } or { Running: true } => "embedding",
             "loaded" => "ready",
             var other => other,
         };
+        var embeddingTotal = semantic.Status is "loading" or "loaded" ? documents : 0;
         return new HealthReport(status, documents, store.FileCount, store.WarningCount, progress.LastIngest,
-            progress.LastDuration?.TotalSeconds, semanticStatus, embedded);
+            progress.LastDuration?.TotalSeconds, semanticStatus, embedded, progress.FilesSeen, progress.FilesTotal, embeddingTotal);
     }
 }

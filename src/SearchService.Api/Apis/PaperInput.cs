@@ -6,14 +6,14 @@ namespace SearchService.Api.Apis;
 /// <summary>The body of <c>POST /papers</c>: a paper to add or replace. Only a title (or an id) is required.</summary>
 public sealed record PaperInput(
     [property: Description("Paper id; default: the arXiv id of the URL, else a slug of the title")] string? Id,
-    string? Title,
-    IReadOnlyList<string>? Authors,
-    string? Abstract,
-    string? KoreanCommentary,
-    string? EnglishCommentary,
+    [property: Description("Title; required unless an id is given")] string? Title,
+    [property: Description("Author names, one per item")] IReadOnlyList<string>? Authors,
+    [property: Description("The paper's abstract")] string? Abstract,
+    [property: Description("Commentary in Korean")] string? KoreanCommentary,
+    [property: Description("Commentary in English")] string? EnglishCommentary,
     [property: Description("Tags, with or without '#'")] IReadOnlyList<string>? Tags,
-    DateOnly? Date,
-    string? Url,
+    [property: Description("Date of the note, yyyy-MM-dd")] DateOnly? Date,
+    [property: Description("Link to the paper, e.g. https://arxiv.org/abs/2401.04088")] string? Url,
     [property: Description("Names of notes this paper links to")] IReadOnlyList<string>? Links)
 {
     public const int MaxListItems = 500;

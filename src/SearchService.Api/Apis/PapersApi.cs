@@ -14,7 +14,10 @@ public static class PapersApi
         var papers = app.MapGroup("/papers").WithTags("Papers").RequireApiKeyWhenReadsAreProtected();
         papers.MapGet("/{id}", GetPaper)
             .WithName("GetPaper")
-            .WithSummary("A paper by its id, its arXiv id or a note name (file name without extension)");
+            .WithSummary("A paper by its id, its arXiv id or a note name (file name without extension)")
+            .WithDescription("The whole record: title, authors, abstract, Korean and English commentary, tags, date, URL, " +
+                "the note names it links to, and its sources (files relative to their corpus folder). " +
+                "An arXiv id may carry a version or an `arXiv:` prefix. 404 when nothing matches.");
         return app;
     }
 

@@ -28,10 +28,15 @@ public static class RelatedApi
     {
         var related = app.MapGroup("").WithTags("Related").RequireApiKeyWhenReadsAreProtected();
         related.MapGet("/papers/{id}/related", ForPaper)
-            .WithName("RelatedToPaper").WithSummary("Papers related to a paper: links first, then citations, names, similar text and meaning, shared tags and authors");
+            .WithName("RelatedToPaper").WithSummary("Papers related to a paper: links first, then citations, names, similar text and meaning, shared tags and authors")
+            .WithDescription("Results in the shape of /search results, each with `reasons` saying why it is related " +
+                "(`linked`, `cited`, `mentioned`, `similar-text`, `similar-meaning`, `shared-tags`, `shared-authors`). " +
+                "Similar meaning needs the vectors (GET /health `semantic`); the other reasons work without them. 404 for an unknown paper.");
         related.MapPost("/related", ForText)
             .Accepts<RelatedText>("application/json", "text/plain")
-            .WithName("RelatedToText").WithSummary("Papers related to any text (paste an abstract)");
+            .WithName("RelatedToText").WithSummary("Papers related to any text (paste an abstract)")
+            .WithDescription("Send the text as `text/plain`, or as JSON `{\"text\": \"...\"}`. Papers are ranked by similar words " +
+                "and, once the vectors are ready, similar meaning; each result has `reasons`. The body is capped by Api:MaxBodyBytes (413 over it).");
         return app;
     }
 

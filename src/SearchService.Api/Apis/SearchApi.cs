@@ -12,6 +12,11 @@ public static class SearchApi
         app.MapGet("/search", Search)
             .WithName("Search")
             .WithSummary("Search papers by words, author, tag and date")
+            .WithDescription("Ranked papers with highlights and facet counts (tags, years, authors) over every match. " +
+                "Words may be Korean, English or both; Korean is stemmed and expanded with English field terms. `q` is not a " +
+                "Lucene query: wildcards, `~`, `^` and `AND`/`OR` are plain text. Without `q`, filters alone list papers newest first. " +
+                "`semantic` and `hybrid` answer from keywords until the vectors are ready (see GET /health) and say so in `warnings`. " +
+                "Unknown parameters and unknown field prefixes are refused with a 400 naming them.")
             .WithTags("Search")
             .RequireApiKeyWhenReadsAreProtected();
         return app;

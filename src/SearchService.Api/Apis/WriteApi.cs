@@ -22,12 +22,18 @@ public static class WriteApi
         var writes = app.MapGroup("").WithTags("Writes").RequireApiKey().RequireRateLimiting(RateLimitPolicy);
         writes.MapPost("/papers", UpsertPaper)
             .Accepts<PaperInput>("application/json")
-            .WithName("UpsertPaper").WithSummary("Add or replace a paper (upsert by id)");
+            .WithName("UpsertPaper").WithSummary("Add or replace a paper (upsert by id)")
+            .WithDescription("A paper as JSON; only a title (or an id) is required. The id defaults to the arXiv id of `url`, else a slug of the title. " +
+                "The write is committed and searchable before the response returns. Needs the API key (`X-Api-Key` or `Authorization: Bearer`); " +
+                "401 without it, 413 over Api:MaxBodyBytes, 429 over Api:WritesPerSecond.");
         writes.MapDelete("/papers/{id}", DeletePaper)
-            .WithName("DeletePaper").WithSummary("Delete a paper written through the API");
+            .WithName("DeletePaper").WithSummary("Delete a paper written through the API")
+            .WithDescription("204 when deleted, 404 when there is no such paper, 409 when a corpus file holds it (edit or delete the file instead: the watcher would bring the paper back). Needs the API key.");
         writes.MapPost("/ingest", Ingest)
             .Accepts<string>("text/plain", "text/markdown")
-            .WithName("Ingest").WithSummary("Parse a raw digest or note and store its papers");
+            .WithName("Ingest").WithSummary("Parse a raw digest or note and store its papers")
+            .WithDescription("The body is a digest or a vault note as `text/plain` or `text/markdown`, parsed as if it were a file named `name`. " +
+                "The response lists the papers created or updated and the parse warnings. Needs the API key.");
         return app;
     }
 

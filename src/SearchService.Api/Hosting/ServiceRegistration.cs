@@ -40,7 +40,7 @@ public static class ServiceRegistration
         services.AddProblemDetails();
         // A body over Kestrel's limit or a malformed request is the client's fault: say so with its status, not a 500.
         services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
-        services.AddOpenApi();
+        services.AddApiReference();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));

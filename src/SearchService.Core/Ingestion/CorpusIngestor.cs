@@ -40,9 +40,11 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
     {
         var clock = Stopwatch.StartNew();
         int seen = 0, parsed = 0, removed = 0;
-        progress = progress with { Running = true, FilesSeen = 0, FilesParsed = 0, FilesRemoved = 0 };
+        // Listed up front so progress has a total; a listing is cheap next to parsing.
+        var files = EnumerateFiles().ToList();
+        progress = progress with { Running = true, FilesSeen = 0, FilesParsed = 0, FilesRemoved = 0, FilesTotal = files.Count };
         var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (root, file) in EnumerateFiles())
+        foreach (var (root, file) in files)
         {
             ct.ThrowIfCancellationRequested();
             present.Add(file);
@@ -59,7 +61,7 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
         }
         store.Commit();
         store.Refresh();
-        progress = new IngestProgress(false, seen, parsed, removed, DateTimeOffset.UtcNow, clock.Elapsed);
+        progress = new IngestProgress(false, seen, parsed, removed, DateTimeOffset.UtcNow, clock.Elapsed, files.Count);
         logger.LogInformation("Ingest done in {Elapsed} ms: {Seen} files seen, {Parsed} parsed, {Removed} removed, {Papers} papers",
             clock.ElapsedMilliseconds, seen, parsed, removed, store.PaperCount);
     }

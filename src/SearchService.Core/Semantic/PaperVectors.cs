@@ -18,11 +18,16 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
     private readonly VectorIndex index = new(embedder.Dimensions);
     private readonly SemaphoreSlim syncing = new(1, 1);
     private volatile int computedLastSync;
+    private volatile EmbeddingProgress progress = new(false, 0, 0, false);
+
+    /// <summary>The first pass over a corpus takes minutes: log how far it got this often.</summary>
+    private static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(10);
 
     public bool IsAvailable => embedder.IsAvailable;
     /// <summary>Papers with at least one vector.</summary>
     public int Embedded => index.Ids().Select(PaperIdOf).Distinct(StringComparer.Ordinal).Count();
     public int ComputedLastSync => computedLastSync;
+    public EmbeddingProgress Progress => progress;
 
     /// <summary>Brings the vectors in step with the papers: reuses stored vectors, embeds the rest in batches, drops the deleted.</summary>
     public async Task SyncAsync(CancellationToken ct)
@@ -30,7 +35,11 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
         if (!embedder.IsAvailable) return;
         await syncing.WaitAsync(ct);
         try { Sync(ct); }
-        finally { syncing.Release(); }
+        finally
+        {
+            progress = progress with { Running = false };
+            syncing.Release();
+        }
     }
 
     private void Sync(CancellationToken ct)
@@ -53,9 +62,19 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
         }
         foreach (var key in index.Ids().Where(key => !live.Contains(key)).ToList()) index.Remove(key);
 
+        progress = progress with { Running = true, Done = 0, Total = missing.Count };
+        var nextLog = LogEvery;
         foreach (var chunk in missing.Chunk(Batch))
         {
             ct.ThrowIfCancellationRequested();
+            if (clock.Elapsed >= nextLog)
+            {
+                nextLog = clock.Elapsed + LogEvery;
+                var done = progress.Done;
+                var rate = done / Math.Max(0.001, clock.Elapsed.TotalSeconds);
+                logger.LogInformation("Embedding: {Done} of {Total} texts ({Rate:F1} texts/s, about {Left:F0} s left)",
+                    done, missing.Count, rate, (missing.Count - done) / Math.Max(0.001, rate));
+            }
             var embedded = embedder.Embed(chunk.Select(c => PaperEmbeddingText.Text(c.Chunk, translator)).ToList(), ct);
             for (var i = 0; i < chunk.Length; i++)
             {
@@ -63,8 +82,10 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
                 index.Set(chunk[i].Key, embedded[i]);
             }
             vectors.Flush();
+            progress = progress with { Done = progress.Done + chunk.Length };
         }
         computedLastSync = missing.Count;
+        progress = new EmbeddingProgress(false, missing.Count, missing.Count, true);
         if (missing.Count > 0 || clock.ElapsedMilliseconds > 1000)
             logger.LogInformation("Vectors in step: {Computed} embeddings computed, {Reused} reused, for {Papers} papers in {Elapsed} ms ({Rate:F1} texts/s)",
                 missing.Count, live.Count - missing.Count, papers.Count, clock.ElapsedMilliseconds, missing.Count / Math.Max(0.001, clock.Elapsed.TotalSeconds));

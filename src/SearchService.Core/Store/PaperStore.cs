@@ -31,6 +31,9 @@ public sealed class PaperStore : IDisposable
     public int FileCount => Read(() => catalog.Files.Keys.Count(k => !k.StartsWith(ApiFileKeys.Prefix, StringComparison.Ordinal)));
     public int WarningCount => Read(() => catalog.Files.Values.Sum(f => f.Warnings.Count));
 
+    /// <summary>Every parse warning of every stored file, as a snapshot list.</summary>
+    public IReadOnlyList<ParseWarning> Warnings() => Read(() => catalog.Files.Values.SelectMany(f => f.Warnings).ToList());
+
     public IngestedFile? GetFile(string key) => Read(() => catalog.Files.GetValueOrDefault(key));
 
     public IReadOnlyList<string> FileKeys() => Read(() => catalog.Files.Keys.ToList());

@@ -63,6 +63,7 @@ public sealed class SemanticApiTests(SemanticApp semantic) : IClassFixture<Seman
     {
         var health = await semantic.Client.GetFromJsonAsync<JsonElement>("/health");
         Assert.Equal(health.GetProperty("documents").GetInt32(), health.GetProperty("embedded").GetInt32());
+        Assert.Equal(health.GetProperty("documents").GetInt32(), health.GetProperty("embeddingTotal").GetInt32());
     }
 
     [Fact]
