@@ -45,6 +45,8 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
     private void Sync(CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        // Running from the start: hashing every paper's text comes before the first embedding and takes a moment too.
+        progress = progress with { Running = true, Done = 0, Total = 0 };
         var papers = store.Papers();
         var missing = new List<(string Key, EmbeddingChunk Chunk, string Hash)>();
         var live = new HashSet<string>(StringComparer.Ordinal);
@@ -62,7 +64,7 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
         }
         foreach (var key in index.Ids().Where(key => !live.Contains(key)).ToList()) index.Remove(key);
 
-        progress = progress with { Running = true, Done = 0, Total = missing.Count };
+        progress = progress with { Total = missing.Count };
         var nextLog = LogEvery;
         foreach (var chunk in missing.Chunk(Batch))
         {
