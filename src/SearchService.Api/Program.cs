@@ -20,6 +20,7 @@ app.MapCatalogApi();
 app.MapRelatedApi();
 app.MapWriteApi();
 app.MapHealthApi();
+app.MapConfigApi();
 
 try
 {
