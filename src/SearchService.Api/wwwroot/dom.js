@@ -22,10 +22,7 @@ export function authorList(authors, shown = 3) {
   }
   const rest = authors.length - shown;
   const names = element("span", { text: authors.slice(0, shown).join(", ") + " et al." });
-  const more = element("button", {
-    type: "button", className: "link more",
-    "aria-label": `Show all ${authors.length} authors`, text: `+${rest}`,
-  });
+  const more = element("button", { type: "button", className: "link more", title: `Show all ${authors.length} authors`, text: `+${rest} more` });
   more.addEventListener("click", () => {
     names.textContent = authors.join(", ");
     more.remove();

@@ -1,6 +1,6 @@
 // The paper view: the whole note, links to arXiv and to the note itself, and related papers with reasons.
 import { element, authorList } from "./dom.js";
-import { stateLink, hitItem, addOnce } from "./results.js";
+import { stateLink, hitItem } from "./results.js";
 import { withSearch } from "./state.js";
 
 /** Renders a paper and its related papers; `related` may be null while it is still loading. */
@@ -11,7 +11,7 @@ export function renderPaper(article, nav, state, paper, related, config) {
     paper.date ? element("span", { className: "date", text: paper.date }) : null);
   const tags = paper.tags?.length
     ? element("p", { className: "tags" }, paper.tags.map(tag =>
-        stateLink(nav, withSearch(state, { q: "", tags: addOnce([], tag) }), { className: "tag", "aria-label": `Papers tagged ${tag}` }, "#" + tag)))
+        stateLink(nav, withSearch(state, { q: "", tags: [tag], authors: [], from: "", to: "" }), { className: "tag", title: `All papers tagged ${tag}` }, "#" + tag)))
     : null;
   article.replaceChildren(
     element("nav", {}, back),

@@ -26,7 +26,7 @@ export function hitItem(nav, state, hit) {
   item.append(meta);
   if (hit.tags?.length) {
     item.append(element("div", { className: "tags" }, hit.tags.map(tag =>
-      stateLink(nav, withSearch(state, { tags: addOnce(state.tags, tag) }), { className: "tag", "aria-label": `Filter by tag ${tag}` }, "#" + tag))));
+      stateLink(nav, withSearch(state, { tags: addOnce(state.tags, tag) }), { className: "tag", title: `Filter by tag ${tag}` }, "#" + tag))));
   }
   // The title is already shown above, so a title snippet would only repeat it; two snippets are enough to tell why it matched.
   const snippets = (hit.highlights ?? []).filter(h => h.field !== "title").slice(0, MAX_SNIPPETS);
@@ -44,13 +44,13 @@ export function renderPager(pager, nav, state, total) {
   pager.replaceChildren();
   if (pages <= 1) return;
   const page = Math.min(state.page, pages);
-  const step = (to, label, text) => to < 1 || to > pages
+  const step = (to, text) => to < 1 || to > pages
     ? element("span", { className: "disabled", "aria-hidden": "true", text })
-    : stateLink(nav, { ...state, page: to, paper: "" }, { rel: to < page ? "prev" : "next", "aria-label": label }, text);
+    : stateLink(nav, { ...state, page: to, paper: "" }, { rel: to < page ? "prev" : "next" }, text);
   pager.append(
-    step(page - 1, "Previous page", "← Previous"),
+    step(page - 1, "← Previous"),
     element("span", { className: "page", text: `Page ${page} of ${pages}` }),
-    step(page + 1, "Next page", "Next →"));
+    step(page + 1, "Next →"));
 }
 
 /** Facets are filters: a click adds one (or, on one already active, removes it). Years set the date range to that year. */
@@ -59,7 +59,8 @@ export function renderFacets(aside, nav, state, facets) {
   const year = singleYear(state);
   const groups = [
     ["Tags", facets?.tags, v => state.tags.includes(v), v => ({ tags: toggle(state.tags, v) }), "tag"],
-    ["Years", facets?.years, v => v === year, v => v === year ? { from: "", to: "" } : { from: v, to: v }, "year"],
+    // Years read best in order, newest first, rather than by count.
+    ["Years", [...(facets?.years ?? [])].sort((a, b) => b.value.localeCompare(a.value)), v => v === year, v => v === year ? { from: "", to: "" } : { from: v, to: v }, "year"],
     ["Authors", facets?.authors, v => state.authors.includes(v), v => ({ authors: toggle(state.authors, v) }), "author"],
   ];
   for (const [title, values, active, change, kind] of groups) {
@@ -67,10 +68,11 @@ export function renderFacets(aside, nav, state, facets) {
     const list = element("ul", { "aria-label": title });
     for (const { value, count } of values) {
       const on = active(value);
+      // The name read out is the visible text plus hidden words around it, so speech and sight agree.
       list.append(element("li", {}, stateLink(nav, withSearch(state, change(value)), {
-        className: "facet" + (on ? " active" : ""), "data-kind": kind, "data-value": value,
-        "aria-current": on ? "true" : null, "aria-label": `${on ? "Remove" : "Filter by"} ${kind} ${value}, ${count} papers`,
-      }, element("span", { text: value }), element("span", { className: "count", text: String(count) }))));
+        className: "facet" + (on ? " active" : ""), "data-kind": kind, "data-value": value, "aria-current": on ? "true" : null,
+      }, hidden(on ? `Remove ${kind} filter: ` : `${kind}: `), element("span", { text: value }), " ",
+         element("span", { className: "count" }, String(count), hidden(count === 1 ? " paper" : " papers")))));
     }
     aside.append(element("section", {}, element("h2", { text: title }), list));
   }
@@ -93,6 +95,10 @@ export function renderChips(chips, nav, state) {
     if (state.to) items.push(chip(`to: ${state.to}`, { to: "" }));
   }
   chips.replaceChildren(...items);
+}
+
+function hidden(text) {
+  return element("span", { className: "visually-hidden", text });
 }
 
 export function addOnce(values, value) {

@@ -75,6 +75,7 @@ function summary(body) {
   if (body.total > PAGE_SIZE) words.push(`showing ${first}–${last}`);
   if (body.mode) words.push(body.mode);
   if (body.warnings?.length) words.push(body.warnings.join(" "));
+  if (!body.total) words.push("try other words or remove a filter");
   return words.join(" · ");
 }
 

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Web;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -14,7 +16,7 @@ public sealed class SearchPageTests(BrowserApp app, ITestOutputHelper output) : 
     private const string Hits = "#results .hit";
 
     [SkippableFact]
-    public async Task KoreanSearchTagFilterPaperRelatedPaperAndBack()
+    public async Task KoreanSearchTagFilterPaperRelatedPaperAndBackPassingTheAccessibilityRules()
     {
         Skip.If(app.SkipReason is not null, app.SkipReason);
         var page = await app.NewPageAsync();
@@ -36,6 +38,7 @@ public sealed class SearchPageTests(BrowserApp app, ITestOutputHelper output) : 
         Assert.Equal(tag, Query(page)["tag"]);
         await ExpectTitlesAsync(page, await SearchAsync($"q={Uri.EscapeDataString("추론")}&tag={Uri.EscapeDataString(tag)}"));
         await ShotAsync(page, "2-tag-chip");
+        AssertAccessible(await page.RunAxe(), "results");
         await page.Locator("#chips .chip").ClickAsync();
         await Expect(page.Locator("#chips .chip")).ToHaveCountAsync(0);
         Assert.Null(Query(page)["tag"]);
@@ -58,6 +61,7 @@ public sealed class SearchPageTests(BrowserApp app, ITestOutputHelper output) : 
         var relatedTitle = await related.Locator("a.open").InnerTextAsync();
         var relatedId = await related.Locator("a.open").GetAttributeAsync("data-id");
         await ShotAsync(page, "3-paper");
+        AssertAccessible(await page.RunAxe(), "paper");
         await related.Locator("a.open").ClickAsync();
         await Expect(page.Locator("#paper h2")).ToHaveTextAsync(relatedTitle);
         Assert.Equal(relatedId, Query(page)["paper"]);
@@ -158,6 +162,7 @@ public sealed class SearchPageTests(BrowserApp app, ITestOutputHelper output) : 
         Assert.Equal("2", Query(page)["page"]);
         await ExpectTitlesAsync(page, await SearchAsync("sort=date&offset=10"));
         await Expect(page.Locator("#status")).ToContainTextAsync("showing 11–20");
+        await ShotAsync(page, "7-second-page-by-date");
 
         // Tag autocomplete lists tags from /tags; choosing one adds the filter.
         await page.Locator("#tag-input").FillAsync("long");
@@ -168,6 +173,15 @@ public sealed class SearchPageTests(BrowserApp app, ITestOutputHelper output) : 
         await Expect(page.Locator("#chips .chip")).ToHaveTextAsync($"tag: {suggestion}×");
         Assert.Null(Query(page)["page"]);
         await ExpectTitlesAsync(page, await SearchAsync($"sort=date&tag={suggestion}"));
+    }
+
+    /// <summary>No serious or critical axe-core violation; lesser ones are written to the test output.</summary>
+    private void AssertAccessible(AxeResult result, string view)
+    {
+        var found = result.Violations.Select(v => (v.Impact, Text: $"{v.Id} ({v.Impact}): {v.Help}, e.g. {v.Nodes.FirstOrDefault()?.Html}")).ToList();
+        foreach (var (_, text) in found) output.WriteLine($"{view}: {text}");
+        var serious = found.Where(v => v.Impact is "serious" or "critical").Select(v => v.Text).ToList();
+        Assert.True(serious.Count == 0, $"{view} view: " + string.Join("; ", serious));
     }
 
     private async Task ShotAsync(IPage page, string name) =>
