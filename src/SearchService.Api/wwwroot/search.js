@@ -72,7 +72,7 @@ function summary(body) {
   const first = body.total ? body.offset + 1 : 0;
   const last = Math.min(body.offset + body.results.length, body.total);
   const words = [`${body.total} ${body.total === 1 ? "paper" : "papers"}`];
-  if (body.total > PAGE_SIZE) words.push(`showing ${first}–${last}`);
+  if (body.total > PAGE_SIZE) words.push(body.results.length ? `showing ${first}–${last}` : "past the last page");
   if (body.mode) words.push(body.mode);
   if (body.warnings?.length) words.push(body.warnings.join(" "));
   if (!body.total) words.push("try other words or remove a filter");
