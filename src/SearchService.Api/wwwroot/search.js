@@ -40,6 +40,12 @@ async function show(state, { scroll } = {}) {
     if (mine === renderCount && scroll !== undefined) scrollTo(0, scroll);
   } catch (error) {
     if (error.name === "AbortError" || mine !== renderCount) return;
+    // Results of an earlier search under a refused one would look like its answer.
+    if (!state.paper) {
+      results.replaceChildren(); pager.replaceChildren(); facets.replaceChildren();
+      shownSearch = null;
+    }
+    status.classList.remove("visually-hidden");
     status.textContent = error.message;
     status.classList.add("error");
   }

@@ -21,6 +21,8 @@ public sealed class BrowserApp : IAsyncLifetime
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
+    private const float Patience = 30_000;
+
     private readonly string data = Path.Combine(Path.GetTempPath(), "searchservice-page-tests", Guid.NewGuid().ToString("N"));
     private ApiProcess? api;
     private IPlaywright? playwright;
@@ -57,6 +59,8 @@ public sealed class BrowserApp : IAsyncLifetime
         // The driver ships inside the NuGet package; the browser is the system's, so nothing is fetched.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         playwright = await Playwright.CreateAsync();
+        // Expectations retry until they hold; a busy CI machine can take seconds to answer, and a passing test never waits this long.
+        Assertions.SetDefaultExpectTimeout(Patience);
         browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
         Directory.CreateDirectory(Screenshots);
         await api.WaitForAsync(h => h.Status == "ready", TimeSpan.FromSeconds(60));
@@ -67,7 +71,7 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         var context = await browser!.NewContextAsync(new() { BaseURL = Address.ToString(), ViewportSize = new() { Width = width, Height = height } });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(10_000);
+        page.SetDefaultTimeout(Patience);
         return page;
     }
 

@@ -173,6 +173,12 @@ public sealed class SearchPageTests(BrowserApp app, ITestOutputHelper output) : 
         await Expect(page.Locator("#chips .chip")).ToHaveTextAsync($"tag: {suggestion}×");
         Assert.Null(Query(page)["page"]);
         await ExpectTitlesAsync(page, await SearchAsync($"sort=date&tag={suggestion}"));
+
+        // A date the service refuses: its reason is shown, and no stale results under it.
+        await page.Locator("#from").FillAsync("2024-13");
+        await page.Locator("#q").PressAsync("Enter");
+        await Expect(page.Locator("#status.error")).ToContainTextAsync("from");
+        await Expect(page.Locator(Hits)).ToHaveCountAsync(0);
     }
 
     /// <summary>No serious or critical axe-core violation; lesser ones are written to the test output.</summary>
