@@ -21,6 +21,7 @@ app.MapRelatedApi();
 app.MapWriteApi();
 app.MapHealthApi();
 app.MapWarningsApi();
+app.MapConfigApi();
 
 try
 {

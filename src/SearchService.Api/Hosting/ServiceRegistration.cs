@@ -35,6 +35,7 @@ public static class ServiceRegistration
         services.AddSemanticSearch();
 
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddOptions<NotesOptions>().BindConfiguration(NotesOptions.Section);
         services.AddWriteRateLimit();
 
         services.AddProblemDetails();
