@@ -86,6 +86,14 @@ public sealed class ApiProcess : IDisposable
         process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as a service manager stops a service: the host shuts down and closes the index. Returns the exit code, or null on timeout.</summary>
+    public async Task<int?> StopAsync(TimeSpan timeout)
+    {
+        if (process.HasExited) return process.ExitCode;
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        return await WaitForExitAsync(timeout);
+    }
+
     /// <summary>Waits for the process to exit on its own; returns its exit code, or null on timeout.</summary>
     public async Task<int?> WaitForExitAsync(TimeSpan timeout)
     {
