@@ -33,7 +33,7 @@ ready() { # waits for /health ready (or the process to exit); prints the status
     done
     echo timeout; return 1
 }
-stop() { kill -TERM "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; echo $?; }
+stop() { kill -TERM "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; STOPCODE=$?; }
 post() { # post <id>: prints the status code
     curl -s -o /dev/null -w '%{http_code}' -m 10 -H "X-Api-Key: $KEY" -H 'Content-Type: application/json' \
         --data "{\"id\":\"$1\",\"title\":\"Fault probe $1\"}" "$URL/papers"
@@ -58,10 +58,10 @@ full() {
     local reads; reads=$(curl -s -o /dev/null -w '%{http_code}' "$URL/search?q=mixture")
     rm -f "$mnt/filler"                                  # free the space: writes work again
     local after; after=$(post full-c1); [ "$after" = 200 ] && acked+=(full-c1)
-    local code; code=$(stop)
+    stop; local code=$STOPCODE
     start "$mnt/data"; local restart; restart=$(ready)
     ROWS+=("| disk full (24 MB tmpfs filled) | writes: $(printf '%s\n' "${seen[@]}" | codes); /health $health; search $reads; after freeing space $after | $(lost "${acked[@]}") of ${#acked[@]} | shutdown exit $code; restart $restart |")
-    stop >/dev/null
+    stop
     umount "$mnt"
 }
 
@@ -74,32 +74,32 @@ deleted() {
     for i in 1 2 3 4 5; do c=$(post del-b$i); seen+=("$c"); [ "$c" = 200 ] && acked+=(del-b$i); done
     local health; health=$(curl -s "$URL/health" | jq -r .status)
     local reads; reads=$(curl -s -o /dev/null -w '%{http_code}' "$URL/papers/del-a1")
-    local code; code=$(stop)
+    stop; local code=$STOPCODE
     start "$data"; local restart; restart=$(ready)
     ROWS+=("| data folder deleted while running | writes: $(printf '%s\n' "${seen[@]}" | codes); /health $health; read $reads | $(lost "${acked[@]}") of ${#acked[@]} | shutdown exit $code; restart $restart |")
-    stop >/dev/null
+    stop
 }
 
 # --- 3. corrupted index files ---------------------------------------------------------------------------
-corrupt() { # corrupt <name> <command run in the data folder>
-    local data=$WORK/corrupt-$1 acked=()
+corrupt() { # corrupt <slug> <label> <command run in the data folder>
+    local data=$WORK/corrupt-$1 acked=() label=$2
     start "$data"; ready >/dev/null
     for i in 1 2 3; do [ "$(post cor-$1-$i)" = 200 ] && acked+=(cor-$1-$i); done
-    stop >/dev/null
-    (cd "$data" && eval "$2")
+    stop
+    (cd "$data" && eval "$3")
     start "$data"; wait "$PID"; local exit=$?
     local message; message=$(head -c 160 "$WORK/err" | head -1)
     local lines; lines=$(wc -l <"$WORK/err")
     start "$data" --Index:RebuildOnCorruption=true; local restart; restart=$(ready)
-    ROWS+=("| $1 | plain start: exit $exit, $lines line(s) on stderr: \`${message//|/\\|}…\` | $(lost "${acked[@]}") of ${#acked[@]} | with --Index:RebuildOnCorruption=true: $restart |")
-    stop >/dev/null
+    ROWS+=("| $label | plain start: exit $exit, $lines line(s) on stderr: \`${message//|/\\|}…\` | $(lost "${acked[@]}") of ${#acked[@]} | with --Index:RebuildOnCorruption=true: $restart |")
+    stop
 }
 
 full
 deleted
-corrupt "segments_N truncated" 'f=$(ls segments_* | head -1); head -c 20 "$f" >t && mv t "$f"'
-corrupt ".si emptied" ': >"$(ls *.si | head -1)"'
-corrupt "largest file bit-flipped" 'f=$(ls -S -p | grep -v -e lock -e / | head -1); python3 -c "import sys;p=sys.argv[1];b=bytearray(open(p,\"rb\").read());b[len(b)//2]^=0x5A;open(p,\"wb\").write(b)" "$f"'
+corrupt segments "segments_N truncated to 20 bytes" 'f=$(ls segments_* | head -1); head -c 20 "$f" >t && mv t "$f"'
+corrupt si ".si emptied" ': >"$(ls *.si | head -1)"'
+corrupt flip "largest index file, one byte flipped" 'f=$(ls -S -p | grep -v -e lock -e / | head -1); python3 -c "import sys;p=sys.argv[1];b=bytearray(open(p,\"rb\").read());b[len(b)//2]^=0x5A;open(p,\"wb\").write(b)" "$f"'
 
 echo "| fault | status codes seen | acknowledged writes lost | start-up after the fault |"
 echo "| --- | --- | --- | --- |"

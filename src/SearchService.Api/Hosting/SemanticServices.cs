@@ -38,13 +38,16 @@ public sealed class SemanticServices(IServiceProvider services)
     public PaperVectors? Load()
     {
         if (status == "off") return null;
+        var data = IndexPaths.DataFolder(services.GetRequiredService<IOptions<IndexOptions>>().Value);
+        // ONNX Runtime keeps a folder under $XDG_CACHE_HOME (else ~/.cache); keep it with the rest of our data.
+        NativeEnvironment.Set("XDG_CACHE_HOME", Path.Combine(data, "cache"));
         var embedder = new MiniLmEmbedder(logger: services.GetRequiredService<ILogger<MiniLmEmbedder>>());
         if (!embedder.IsAvailable)
         {
             Fail($"the embedding model did not load ({embedder.UnavailableReason}).");
             return null;
         }
-        var folder = Path.Combine(IndexPaths.DataFolder(services.GetRequiredService<IOptions<IndexOptions>>().Value), "vectors");
+        var folder = Path.Combine(data, "vectors");
         var store = new VectorStore(folder, embedder.Dimensions, services.GetRequiredService<ILogger<VectorStore>>());
         var translator = services.GetRequiredService<IQueryTranslator>();
         var vectors = new PaperVectors(services.GetRequiredService<PaperStore>(), embedder, store, services.GetRequiredService<ILogger<PaperVectors>>(), translator);

@@ -100,9 +100,10 @@ public sealed class PaperWriter(PaperStore store, ApiRecordFolder? records = nul
                 {
                     // The disk refuses the undo too; the index, which was put back, holds the truth.
                 }
-                if (e is IOException or UnauthorizedAccessException)
-                    throw StorageException.From(records?.Folder ?? store.Index.Folder ?? "memory", e);
-                throw;
+                if (e is not (IOException or UnauthorizedAccessException)) throw;
+                var fault = StorageException.From(records?.Folder ?? store.Index.Folder ?? "memory", e);
+                store.ReportStorageFault(fault.Message);
+                throw fault;
             }
         }
     }

@@ -58,6 +58,9 @@ public sealed class PaperStore : IDisposable
     public string? StorageFault => storageFault;
     private volatile string? storageFault;
 
+    /// <summary>Records a storage failure met outside the index (the API records folder, say) until the next commit works.</summary>
+    public void ReportStorageFault(string reason) => storageFault = reason;
+
     /// <summary>Durably saves everything written so far; throws <see cref="StorageException"/> when the disk or folder refuses.</summary>
     public void Commit()
     {
