@@ -27,8 +27,18 @@ public static class StoreOpener
                 folder, e.Message.Split('\n', 2)[0], aside);
             store = OpenIndex(folder);
         }
-        var restored = ApiRecordFolder.Beside(folder).RestoreInto(store);
-        if (restored > 0) logger.LogInformation("Restored {Count} API records from {Folder}", restored, ApiRecordFolder.Beside(folder).Folder);
+        var records = ApiRecordFolder.Beside(folder);
+        try
+        {
+            var restored = records.RestoreInto(store);
+            if (restored > 0) logger.LogInformation("Restored {Count} API records from {Folder}", restored, records.Folder);
+        }
+        catch (Exception e) when (e is StorageException or IOException or UnauthorizedAccessException)
+        {
+            // A full disk at start: serve what the index holds; the records stay in their folder for the next start.
+            store.ReportStorageFault(e.Message);
+            logger.LogWarning("API records in {Folder} could not be restored now: {Reason}", records.Folder, e.Message);
+        }
         return store;
     }
 
