@@ -25,11 +25,13 @@ app.MapConfigApi();
 
 try
 {
+    // Opened before the host starts, so a locked or damaged index is one line, not the host's stack trace.
+    app.Services.GetRequiredService<SearchService.Core.Store.PaperStore>();
     app.Run();
 }
-catch (IndexLockedException e)
+catch (Exception e) when (e is IndexLockedException or DamagedIndexException)
 {
-    // A second instance on the same --data folder: say so and stop, rather than hang or dump a stack trace.
+    // A second instance on the same --data folder, or a damaged index: say so and what to do, and stop.
     Console.Error.WriteLine($"error: {e.Message}");
     return 2;
 }

@@ -9,9 +9,10 @@ namespace SearchService.Api.Apis;
 /// What <c>GET /health</c> reports. Two readinesses, because keyword search is ready in seconds and
 /// embeddings take minutes: <see cref="Status"/> is about the keyword index, <see cref="Semantic"/> about
 /// the vectors. A client that needs semantic or hybrid search waits for <c>semantic: "ready"</c>.
+/// <see cref="Status"/> is "degraded" when writes cannot be saved; <see cref="Problems"/> says why.
 /// </summary>
 public sealed record HealthReport(
-    [property: Description("Keyword index: \"indexing\" until the first pass over the corpus folders is done, then \"ready\".")] string Status,
+    [property: Description("Keyword index: \"indexing\" until the first pass over the corpus folders is done, then \"ready\"; \"degraded\" when writes cannot be saved (see problems).")] string Status,
     [property: Description("Papers in the index.")] int Documents,
     [property: Description("Corpus files indexed (API writes not counted).")] int Files,
     [property: Description("Parse warnings over all files; GET /warnings lists them.")] int Warnings,
@@ -21,7 +22,8 @@ public sealed record HealthReport(
     [property: Description("Papers that have vectors.")] int Embedded,
     [property: Description("Files the running (or last) pass over the corpus folders has read so far.")] int FilesSeen = 0,
     [property: Description("Note and digest files that pass found: filesSeen of filesTotal is keyword indexing progress.")] int FilesTotal = 0,
-    [property: Description("Papers that will have vectors when embedding is done (0 when semantic search is off or unavailable): embedded of embeddingTotal is embedding progress.")] int EmbeddingTotal = 0);
+    [property: Description("Papers that will have vectors when embedding is done (0 when semantic search is off or unavailable): embedded of embeddingTotal is embedding progress.")] int EmbeddingTotal = 0,
+    [property: Description("What is wrong when status is \"degraded\" or semantic search failed; absent when all is well.")] IReadOnlyList<string>? Problems = null);
 
 /// <summary><c>GET /health</c>: whether the first ingest is done, and how much is indexed and embedded.</summary>
 public static class HealthApi
@@ -38,7 +40,8 @@ public static class HealthApi
     public static HealthReport Health(PaperStore store, CorpusIngestor ingestor, SemanticServices semantic)
     {
         var progress = ingestor.Progress;
-        var status = progress.Running || progress.LastIngest is null ? "indexing" : "ready";
+        var status = store.StorageFault is not null ? "degraded" : progress.Running || progress.LastIngest is null ? "indexing" : "ready";
+        IReadOnlyList<string> problems = new[] { store.StorageFault, semantic.Problem }.OfType<string>().ToList();
         var documents = store.PaperCount;
         var vectors = semantic.Vectors;
         var embedded = vectors?.Embedded ?? 0;
@@ -51,6 +54,7 @@ public static class HealthApi
         };
         var embeddingTotal = semantic.Status is "loading" or "loaded" ? documents : 0;
         return new HealthReport(status, documents, store.FileCount, store.WarningCount, progress.LastIngest,
-            progress.LastDuration?.TotalSeconds, semanticStatus, embedded, progress.FilesSeen, progress.FilesTotal, embeddingTotal);
+            progress.LastDuration?.TotalSeconds, semanticStatus, embedded, progress.FilesSeen, progress.FilesTotal, embeddingTotal,
+            problems.Count > 0 ? problems : null);
     }
 }

@@ -16,19 +16,35 @@ public sealed record PaperInput(
     [property: Description("Link to the paper, e.g. https://arxiv.org/abs/2401.04088")] string? Url,
     [property: Description("Names of notes this paper links to")] IReadOnlyList<string>? Links)
 {
-    public const int MaxListItems = 500;
+    public const int MaxListItems = PaperLimits.MaxListItems;
 
-    /// <summary>Errors keyed by field, empty when the input makes a paper.</summary>
+    /// <summary>Errors keyed by field, empty when the input makes a paper. Checked before anything is stored.</summary>
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Id))
             errors["title"] = ["A paper needs a title or an id."];
-        if (Id is { } id && (id.Length > 200 || id.Any(c => char.IsControl(c) || c is '/' or '\\')))
-            errors["id"] = ["An id is at most 200 characters, without '/', '\\' or control characters."];
-        foreach (var (name, list) in new[] { ("authors", Authors), ("tags", Tags), ("links", Links) })
+        if (Id is { } id && !string.IsNullOrWhiteSpace(id) && !PaperLimits.IsUsableInPath(id.Trim()))
+            errors["id"] = [$"An id is at most {PaperLimits.MaxIdLength} characters, not '.' or '..', without '/', '\\', '?', '#', '%' or control characters, so that /papers/{{id}} can reach it."];
+        CheckLength(errors, "title", Title, PaperLimits.MaxTitleLength);
+        CheckLength(errors, "abstract", Abstract, PaperLimits.MaxTextLength);
+        CheckLength(errors, "koreanCommentary", KoreanCommentary, PaperLimits.MaxTextLength);
+        CheckLength(errors, "englishCommentary", EnglishCommentary, PaperLimits.MaxTextLength);
+        CheckLength(errors, "url", Url, PaperLimits.MaxUrlLength);
+        foreach (var (name, list, max) in new[] { ("authors", Authors, PaperLimits.MaxAuthorLength), ("tags", Tags, PaperLimits.MaxTagLength), ("links", Links, PaperLimits.MaxLinkLength) })
+        {
             if (list?.Count > MaxListItems) errors[name] = [$"At most {MaxListItems} items."];
+            else if (list?.FirstOrDefault(v => v?.Length > max) is { } longest)
+                errors[name] = [$"Each of {name} is at most {max} characters; one is {longest.Length}."];
+        }
+        if (errors.Count == 0 && string.IsNullOrWhiteSpace(Id) && !PaperLimits.IsUsableInPath(PaperId.For(Url, Title!)))
+            errors["id"] = ["No usable id can be made from this title and url; give an id."];
         return errors;
+    }
+
+    private static void CheckLength(Dictionary<string, string[]> errors, string name, string? value, int max)
+    {
+        if (value?.Length > max) errors[name] = [$"'{name}' is at most {max} characters; this one is {value.Length}."];
     }
 
     public Paper ToPaper() => new()

@@ -35,5 +35,10 @@ public static class SearchApi
         {
             return Problems.Invalid(new() { ["q"] = [e.Message] });
         }
+        catch (Lucene.Net.Search.BooleanQuery.TooManyClausesException)
+        {
+            // Every request's clause count is bounded by Lucene's 1,024; a query over it is the client's to shorten.
+            return Problems.Invalid(new() { ["q"] = ["The query expands to too many terms; use fewer words, tags or authors."] });
+        }
     }
 }

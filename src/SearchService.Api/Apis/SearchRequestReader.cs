@@ -76,7 +76,8 @@ public static class SearchRequestReader
         var t = text.Trim();
         if (DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
         if (DateOnly.TryParseExact(t, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
-            return endOfPeriod ? month.AddMonths(1).AddDays(-1) : month;
+            // The month's last day directly: AddMonths(1) overflows in December of year 9999.
+            return endOfPeriod ? new DateOnly(month.Year, month.Month, DateTime.DaysInMonth(month.Year, month.Month)) : month;
         if (t.Length == 4 && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1)
             return endOfPeriod ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
         errors[name] = [$"'{name}' must be a date: yyyy, yyyy-MM or yyyy-MM-dd."];

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SearchService.Api.Hosting;
 using SearchService.Core.Ingestion;
+using SearchService.Core.Store;
 
 namespace SearchService.Api.Apis;
 
@@ -38,7 +39,7 @@ public static class WriteApi
     }
 
     public static async Task<Results<Ok<WriteResult>, ValidationProblem, ProblemHttpResult>> UpsertPaper(
-        HttpRequest request, PaperWriter writer, IOptions<ApiOptions> options, CancellationToken ct)
+        HttpRequest request, PaperWriter writer, PaperBudget budget, IOptions<ApiOptions> options, CancellationToken ct)
     {
         var max = options.Value.MaxBodyBytes;
         var body = await RequestBody.ReadTextAsync(request, max, ct);
@@ -55,7 +56,9 @@ public static class WriteApi
         if (input is null) return Problems.Invalid(new() { ["body"] = ["The body is empty; send a paper as JSON."] });
         var errors = input.Validate();
         if (errors.Count > 0) return Problems.Invalid(errors);
-        return TypedResults.Ok(writer.Upsert(input.ToPaper()));
+        if (!budget.TryTake(request.HttpContext, 1)) return Problems.TooManyPapers(request.HttpContext, 1);
+        try { return TypedResults.Ok(writer.Upsert(input.ToPaper())); }
+        catch (StorageException e) { return Problems.Storage(e); }
     }
 
     public static Results<NoContent, ProblemHttpResult> DeletePaper(
@@ -71,12 +74,16 @@ public static class WriteApi
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
         }
+        catch (StorageException e)
+        {
+            return Problems.Storage(e);
+        }
     }
 
     public static async Task<Results<Ok<WriteResult>, ValidationProblem, ProblemHttpResult>> Ingest(
         HttpRequest request,
         [Description("File name the text would have, e.g. '241025 Mixture of Parrots.md' (gives the note name and date)")] string? name,
-        PaperWriter writer, IOptions<ApiOptions> options, CancellationToken ct)
+        PaperWriter writer, PaperBudget budget, IOptions<ApiOptions> options, CancellationToken ct)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim() ?? "";
         if (!TextTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
@@ -89,6 +96,12 @@ public static class WriteApi
         if (text is null) return (ProblemHttpResult)RequestBody.TooLarge(max);
         if (string.IsNullOrWhiteSpace(text)) return Problems.Invalid(new() { ["body"] = ["The body is empty; send a digest or a note."] });
         var fileName = string.IsNullOrWhiteSpace(name) ? $"ingest-{DateTime.UtcNow:yyyyMMddHHmmssfff}.md" : name.Trim();
-        return TypedResults.Ok(writer.Ingest(text, fileName));
+        // Parsed before anything is stored, so a text over the cap or the budget stores nothing.
+        var parsed = PaperWriter.Parse(text, fileName);
+        if (parsed.Papers.Count > budget.MaxPerRequest)
+            return Problems.Invalid(new() { ["body"] = [$"The text holds {parsed.Papers.Count} papers; one request may create at most {budget.MaxPerRequest} (Api:MaxPapersPerIngest). Split it."] });
+        if (!budget.TryTake(request.HttpContext, parsed.Papers.Count)) return Problems.TooManyPapers(request.HttpContext, parsed.Papers.Count);
+        try { return TypedResults.Ok(writer.Ingest(parsed)); }
+        catch (StorageException e) { return Problems.Storage(e); }
     }
 }

@@ -16,4 +16,13 @@ public sealed class ApiOptions
 
     /// <summary>Writes allowed per second from one client address, with bursts of twice that (default 20).</summary>
     public int WritesPerSecond { get; set; } = 20;
+
+    /// <summary>
+    /// Papers created or updated per second from one client address, with bursts of twice that (default 100):
+    /// one <c>/ingest</c> of a digest counts each of its papers, so a big digest cannot bypass the write limit.
+    /// </summary>
+    public int PapersPerSecond { get; set; } = 100;
+
+    /// <summary>Most papers one <c>/ingest</c> request may create (default 200; never more than a burst of <see cref="PapersPerSecond"/>).</summary>
+    public int MaxPapersPerIngest { get; set; } = 200;
 }

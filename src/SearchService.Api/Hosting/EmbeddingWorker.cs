@@ -34,5 +34,12 @@ public sealed class EmbeddingWorker(SemanticServices semantic, PaperStore store,
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        catch (Exception e)
+        {
+            // Semantic search is optional: whatever breaks here (a vectors folder that is a file, a full disk)
+            // turns it off with a reason in /health, and must never stop the host.
+            logger.LogError(e, "Semantic search turned off; keyword search is unaffected");
+            semantic.Fail($"{e.GetType().Name}: {e.Message}");
+        }
     }
 }

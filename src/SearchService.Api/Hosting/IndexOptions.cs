@@ -27,4 +27,16 @@ public sealed class IndexOptions
 
     /// <summary>Parsed files between commits during an ingest pass: smaller loses less work to a crash, larger ingests faster.</summary>
     public int CommitEvery { get; set; } = CorpusIngestor.DefaultCommitEvery;
+
+    /// <summary>
+    /// When the index cannot be opened (a truncated, emptied or corrupted file): false (default) stops with a
+    /// message; true moves the damaged index aside and rebuilds it from the corpus and the API records.
+    /// </summary>
+    public bool RebuildOnCorruption { get; set; }
+
+    /// <summary>Note files read per pass (default 100,000); the rest are skipped with one warning line.</summary>
+    public int MaxFiles { get; set; } = CorpusLimits.DefaultMaxFiles;
+
+    /// <summary>Largest note file read, in bytes (default 5 MB); bigger files are skipped with one warning line.</summary>
+    public long MaxFileBytes { get; set; } = CorpusLimits.DefaultMaxFileBytes;
 }

@@ -19,20 +19,35 @@ public sealed class SemanticServices(IServiceProvider services)
     public PaperVectors? Vectors => loaded?.Vectors;
     public SemanticSearcher? Searcher => loaded?.Searcher;
 
-    /// <summary>"off", "loading", "unavailable" (the model did not load) or "loaded".</summary>
+    /// <summary>"off", "loading", "unavailable" (the model did not load, or the worker failed) or "loaded".</summary>
     public string Status => status;
+
+    /// <summary>Why semantic search stopped, for <c>/health</c>; null while nothing went wrong.</summary>
+    public string? Problem => problem;
+    private volatile string? problem;
+
+    /// <summary>Turns semantic search off after a failure: search answers from keywords and says so, the host keeps running.</summary>
+    public void Fail(string reason)
+    {
+        loaded = null;
+        problem = $"Semantic search is off: {reason}";
+        status = "unavailable";
+    }
 
     /// <summary>Loads the model and the stored vectors; returns the vectors, or null when semantic search cannot run.</summary>
     public PaperVectors? Load()
     {
         if (status == "off") return null;
+        var data = IndexPaths.DataFolder(services.GetRequiredService<IOptions<IndexOptions>>().Value);
+        // ONNX Runtime keeps a folder under $XDG_CACHE_HOME (else ~/.cache); keep it with the rest of our data.
+        NativeEnvironment.Set("XDG_CACHE_HOME", Path.Combine(data, "cache"));
         var embedder = new MiniLmEmbedder(logger: services.GetRequiredService<ILogger<MiniLmEmbedder>>());
         if (!embedder.IsAvailable)
         {
-            status = "unavailable";
+            Fail($"the embedding model did not load ({embedder.UnavailableReason}).");
             return null;
         }
-        var folder = Path.Combine(IndexPaths.DataFolder(services.GetRequiredService<IOptions<IndexOptions>>().Value), "vectors");
+        var folder = Path.Combine(data, "vectors");
         var store = new VectorStore(folder, embedder.Dimensions, services.GetRequiredService<ILogger<VectorStore>>());
         var translator = services.GetRequiredService<IQueryTranslator>();
         var vectors = new PaperVectors(services.GetRequiredService<PaperStore>(), embedder, store, services.GetRequiredService<ILogger<PaperVectors>>(), translator);

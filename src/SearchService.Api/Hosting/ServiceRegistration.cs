@@ -15,28 +15,26 @@ public static class ServiceRegistration
     public static IServiceCollection AddSearchService(this IServiceCollection services)
     {
         services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.Section);
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
-            return new PaperStore(PaperIndex.Open(IndexPaths.DataFolder(options), PaperAnalyzers.Create()));
-        });
+        services.AddSingleton(sp => StoreOpener.Open(sp.GetRequiredService<IOptions<IndexOptions>>().Value, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreOpener))));
         services.AddSingleton(sp => sp.GetRequiredService<PaperStore>().Index);
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
             return new CorpusIngestor(sp.GetRequiredService<PaperStore>(), IndexPaths.CorpusFolders(options),
-                sp.GetRequiredService<ILogger<CorpusIngestor>>(), options.CommitEvery);
+                sp.GetRequiredService<ILogger<CorpusIngestor>>(), options.CommitEvery, new CorpusLimits(options.MaxFiles, options.MaxFileBytes));
         });
         services.AddSingleton(sp => TerminologyMap.Load(sp.GetRequiredService<IOptions<IndexOptions>>().Value.SynonymFiles));
         services.AddSingleton(sp => new QueryExpansion(sp.GetRequiredService<TerminologyMap>()));
         services.AddSingleton(sp => new KeywordSearcher(sp.GetRequiredService<PaperIndex>(), sp.GetRequiredService<QueryExpansion>()));
-        services.AddSingleton<PaperWriter>();
+        services.AddSingleton(sp => new PaperWriter(sp.GetRequiredService<PaperStore>(),
+            ApiRecordFolder.Beside(IndexPaths.DataFolder(sp.GetRequiredService<IOptions<IndexOptions>>().Value))));
         services.AddHostedService<IngestionWorker>();
         services.AddSemanticSearch();
 
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddOptions<NotesOptions>().BindConfiguration(NotesOptions.Section);
         services.AddWriteRateLimit();
+        services.AddSingleton<PaperBudget>();
 
         services.AddProblemDetails();
         // A body over Kestrel's limit or a malformed request is the client's fault: say so with its status, not a 500.

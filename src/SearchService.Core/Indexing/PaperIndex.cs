@@ -26,8 +26,12 @@ public sealed class PaperIndex : IDisposable
     public Analyzer Analyzer { get; }
     public static Similarity Similarity { get; } = new BM25Similarity();
 
-    private PaperIndex(LuceneDirectory directory, Analyzer analyzer, FileStream? instanceLock = null)
+    /// <summary>The index folder, or null for an index in memory.</summary>
+    public string? Folder { get; }
+
+    private PaperIndex(LuceneDirectory directory, Analyzer analyzer, FileStream? instanceLock = null, string? folder = null)
     {
+        Folder = folder;
         this.directory = directory;
         this.instanceLock = instanceLock;
         Analyzer = analyzer;
@@ -47,7 +51,42 @@ public sealed class PaperIndex : IDisposable
             instanceLock?.Dispose();
             throw new IndexLockedException(directory.ToString() ?? "index", e);
         }
-        searchers = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory());
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+        try
+        {
+            searchers = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory());
+            CheckIntegrity();
+        }
+        catch
+        {
+            // A damaged index: close without committing anything over it.
+            writer.Rollback();
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads every file of the last commit against its checksum, so a truncated or bit-flipped file is found
+    /// at start, with a clear message, rather than by the first search that touches it.
+    /// </summary>
+    private void CheckIntegrity()
+    {
+        using var lease = Lease();
+        foreach (var leaf in lease.Searcher.IndexReader.Leaves) leaf.AtomicReader.CheckIntegrity();
+    }
+
+    /// <summary>Closes the index without a last commit: for an index found damaged after it opened.</summary>
+    public void CloseWithoutCommit()
+    {
+        searchers.Dispose();
+        writer.Rollback();
+        directory.Dispose();
+        instanceLock?.Dispose();
     }
 
     /// <summary>Opens (or creates) the index in <paramref name="folder"/>; throws <see cref="IndexLockedException"/> when another process holds it.</summary>
@@ -59,7 +98,7 @@ public sealed class PaperIndex : IDisposable
         {
             // NativeFSLockFactory: the OS releases the lock when a process dies, so a killed instance never blocks the next one.
             var dir = FSDirectory.Open(new DirectoryInfo(folder), new NativeFSLockFactory(folder));
-            return new PaperIndex(dir, analyzer, instanceLock);
+            return new PaperIndex(dir, analyzer, instanceLock, Path.GetFullPath(folder));
         }
         catch
         {
@@ -105,7 +144,25 @@ public sealed class PaperIndex : IDisposable
     public void DeleteFile(string key) => writer.DeleteDocuments(new Term(PaperFields.FileKey, key));
 
     /// <summary>Durably saves everything written so far. Lucene commits are atomic: a crash leaves the previous commit.</summary>
-    public void Commit() => writer.Commit();
+    /// <remarks>
+    /// Lucene recreates a deleted folder on write and would commit a segments file pointing at segments that
+    /// went with the old folder, so the next start could not open it. A missing folder is refused instead.
+    /// </remarks>
+    public void Commit()
+    {
+        EnsureFolderIntact();
+        writer.Commit();
+    }
+
+    /// <summary>False once the folder (or the lock file this process made in it) is gone; always true in memory.</summary>
+    public bool IsFolderIntact => Folder is null || File.Exists(Path.Combine(Folder, InstanceLockFile));
+
+    /// <summary>Throws <see cref="DirectoryNotFoundException"/> when the folder (or the lock file this process made in it) is gone.</summary>
+    private void EnsureFolderIntact()
+    {
+        if (!IsFolderIntact)
+            throw new DirectoryNotFoundException($"The index folder {Folder} was deleted or replaced while the service ran.");
+    }
 
     /// <summary>Every normalized tag in the index now (a few hundred: cheap to list per query).</summary>
     public IReadOnlyList<string> Tags()
@@ -127,10 +184,21 @@ public sealed class PaperIndex : IDisposable
         return hits.Select(h => FileDocument.FromDocument(searcher.Doc(h.Doc))).ToList();
     }
 
+    /// <summary>Closes the writer with a last commit; when that cannot be saved (disk full, folder gone) the last good commit is kept instead.</summary>
     public void Dispose()
     {
         searchers.Dispose();
-        writer.Dispose();
+        try
+        {
+            EnsureFolderIntact();
+            writer.Dispose();
+        }
+        catch (IOException)
+        {
+            // Rolling back drops what was not committed and writes nothing, so the next start opens the last good commit.
+            try { writer.Rollback(); }
+            catch (IOException) { }
+        }
         directory.Dispose();
         instanceLock?.Dispose();
     }

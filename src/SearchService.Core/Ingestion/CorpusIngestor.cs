@@ -13,19 +13,23 @@ namespace SearchService.Core.Ingestion;
 /// corpus does no indexing work. A pass commits every <paramref name="commitEvery"/> parsed files, so a
 /// crash mid-pass loses at most that much work: the next pass skips whatever the last commit holds.
 /// </summary>
-public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots, ILogger<CorpusIngestor> logger, int commitEvery = CorpusIngestor.DefaultCommitEvery)
+public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots, ILogger<CorpusIngestor> logger, int commitEvery = CorpusIngestor.DefaultCommitEvery, CorpusLimits? limits = null)
 {
     public const int DefaultCommitEvery = 1000;
+    public const string Unreadable = "unreadable";
 
-    /// <summary>Note and digest files; anything else in a corpus folder is ignored.</summary>
-    private static readonly string[] Extensions = [".md", ".txt", ".markdown"];
     private const int RefreshEvery = 250;
+    private readonly CorpusLimits bounds = limits ?? new CorpusLimits();
     private readonly int commitInterval = Math.Max(1, commitEvery);
 
     private readonly SemaphoreSlim running = new(1, 1);
     private volatile IngestProgress progress = new(false, 0, 0, 0, null, null);
 
     public IngestProgress Progress => progress;
+
+    /// <summary>What the last pass left out (symlinks, files too large or too many, unreadable files), by kind.</summary>
+    public IReadOnlyDictionary<string, SkippedFiles> LastSkipped => lastSkipped;
+    private volatile IReadOnlyDictionary<string, SkippedFiles> lastSkipped = new Dictionary<string, SkippedFiles>();
     public IReadOnlyList<string> Roots { get; } = roots.Select(Path.GetFullPath).ToList();
 
     /// <summary>One pass over every corpus folder. Concurrent calls wait for the running pass.</summary>
@@ -40,16 +44,19 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
     {
         var clock = Stopwatch.StartNew();
         int seen = 0, parsed = 0, removed = 0;
+        foreach (var root in Roots.Where(r => !Directory.Exists(r)))
+            logger.LogWarning("Corpus folder {Root} does not exist", root);
         // Listed up front so progress has a total; a listing is cheap next to parsing.
-        var files = EnumerateFiles().ToList();
-        progress = progress with { Running = true, FilesSeen = 0, FilesParsed = 0, FilesRemoved = 0, FilesTotal = files.Count };
+        var listing = CorpusListing.Of(Roots, bounds);
+        progress = progress with { Running = true, FilesSeen = 0, FilesParsed = 0, FilesRemoved = 0, FilesTotal = listing.Files.Count };
         var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (root, file) in files)
+        var skipped = listing.Skipped.ToDictionary(StringComparer.Ordinal);
+        foreach (var (root, file) in listing.Files)
         {
             ct.ThrowIfCancellationRequested();
             present.Add(file);
             seen++;
-            if (IngestFile(root, file)) parsed++;
+            if (IngestFile(root, file, skipped)) parsed++;
             if (parsed > 0 && parsed % RefreshEvery == 0) store.Refresh();
             if (parsed > 0 && parsed % commitInterval == 0) store.Commit();
             progress = progress with { FilesSeen = seen, FilesParsed = parsed };
@@ -61,25 +68,24 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
         }
         store.Commit();
         store.Refresh();
-        progress = new IngestProgress(false, seen, parsed, removed, DateTimeOffset.UtcNow, clock.Elapsed, files.Count);
+        lastSkipped = skipped;
+        // One line per kind, however many files: a hostile folder must not flood the log.
+        foreach (var skip in skipped.Values)
+            logger.LogWarning("Skipped {Count} corpus file(s) ({Kind}), e.g. {Example}", skip.Count, skip.Kind, skip.Example);
+        progress = new IngestProgress(false, seen, parsed, removed, DateTimeOffset.UtcNow, clock.Elapsed, listing.Files.Count);
         logger.LogInformation("Ingest done in {Elapsed} ms: {Seen} files seen, {Parsed} parsed, {Removed} removed, {Papers} papers",
             clock.ElapsedMilliseconds, seen, parsed, removed, store.PaperCount);
     }
 
     /// <summary>Parses and stores one file unless its content is unchanged; returns whether it was parsed.</summary>
-    private bool IngestFile(string root, string path)
+    private bool IngestFile(string root, string path, Dictionary<string, SkippedFiles> skipped)
     {
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A file being written or removed under us: the next pass sees it again.
-            logger.LogWarning("Skipped {Path}: {Reason}", path, e.Message);
-            return false;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            logger.LogWarning("Skipped {Path}: {Reason}", path, e.Message);
+            // A file being written or removed under us, or not ours to read: the next pass sees it again.
+            skipped[Unreadable] = skipped.TryGetValue(Unreadable, out var s) ? s with { Count = s.Count + 1 } : new SkippedFiles(Unreadable, 1, $"{path}: {e.Message}");
             return false;
         }
         var hash = ContentHash.Of(bytes);
@@ -91,14 +97,8 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
     /// <summary>A file's path relative to its corpus folder, with '/' separators, as sources record it.</summary>
     public static string RelativePath(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 
-    /// <summary>The note and digest files under <paramref name="root"/>, in a stable order.</summary>
-    public static IEnumerable<string> NoteFiles(string root)
-    {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
-        return Directory.EnumerateFiles(root, "*", options)
-            .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal);
-    }
+    /// <summary>The note and digest files under <paramref name="root"/>, in a stable order (<see cref="CorpusListing"/> with default limits).</summary>
+    public static IEnumerable<string> NoteFiles(string root) => CorpusListing.Of([root], new CorpusLimits()).Files.Select(f => f.File);
 
     /// <summary>Parses file content; undecodable bytes become a named warning and whatever text could be read.</summary>
     public static IngestedFile Parse(string key, string relativePath, string hash, byte[] bytes)
@@ -116,19 +116,6 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
         }
         var result = NoteParser.Parse(text.TrimStart('\uFEFF'), relativePath);
         return new IngestedFile(key, hash, result.Papers, [.. warnings, .. result.Warnings]);
-    }
-
-    private IEnumerable<(string Root, string File)> EnumerateFiles()
-    {
-        foreach (var root in Roots)
-        {
-            if (!Directory.Exists(root))
-            {
-                logger.LogWarning("Corpus folder {Root} does not exist", root);
-                continue;
-            }
-            foreach (var file in NoteFiles(root)) yield return (root, file);
-        }
     }
 
     /// <summary>Only files under a root that exists now count as deleted: an unmounted folder must not empty the index.</summary>

@@ -13,9 +13,10 @@ public static class NoteParser
         try
         {
             var withoutBom = text.TrimStart('\uFEFF');
-            return IsDigest(withoutBom)
+            var result = IsDigest(withoutBom)
                 ? DigestParser.Parse(withoutBom, relativePath)
                 : VaultNoteParser.Parse(withoutBom, relativePath);
+            return WithinLimits(result, relativePath);
         }
         catch (Exception exception)
         {
@@ -25,6 +26,14 @@ public static class NoteParser
                 relativePath);
             return new ParseResult([], [warning]);
         }
+    }
+
+    /// <summary>Over-long values are cut rather than refused: one odd note must still be searchable.</summary>
+    private static ParseResult WithinLimits(ParseResult result, string relativePath)
+    {
+        var warnings = new List<ParseWarning>();
+        var papers = result.Papers.Select(p => PaperLimits.Clamp(p, relativePath, warnings)).ToList();
+        return warnings.Count == 0 ? result : new ParseResult(papers, [.. result.Warnings, .. warnings]);
     }
 
     /// <summary>

@@ -24,4 +24,6 @@ public static class WarningCodes
     public const string StrayCharactersAfterTags = "stray-characters-after-tags";
     public const string TagsInTextParagraph = "tags-in-text-paragraph";
     public const string MissingTags = "missing-tags";
+    /// <summary>A title, tag, author, link or text longer than <see cref="PaperLimits"/> allows: indexed cut to the limit.</summary>
+    public const string ValueTooLong = "value-too-long";
 }

@@ -64,7 +64,8 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansi
         }
         foreach (var clause in clauses.Where(c => c is { Field: ClauseField.Any, IsPhrase: false, IsExcluded: true }))
             if (ClauseQuery(clause) is { } excluded) query.Add(excluded, Occur.MUST_NOT);
-        if (query.Clauses.Count == 0) return null;
+        // Words that analyze to nothing (one token longer than the tokenizer keeps, say) match nothing, not everything.
+        if (query.Clauses.Count == 0) return words.Length > 0 ? new BooleanQuery() : null;
         // A purely negative query matches nothing in Lucene; anchor it on every paper.
         if (query.Clauses.All(c => c.Occur == Occur.MUST_NOT)) query.Add(new MatchAllDocsQuery(), Occur.MUST);
         return query;

@@ -9,7 +9,8 @@ namespace SearchService.Core.Search;
 /// to keyword with a warning when semantic search cannot answer, and fuses keyword and semantic rankings
 /// by score in hybrid mode (<see cref="HybridFusion"/>). In hybrid mode, <c>total</c> counts the keyword
 /// matches plus the nearest papers by meaning that the keywords did not match; in semantic mode it counts the
-/// papers whose cosine reaches <see cref="SemanticOptions.MinSimilarity"/>.
+/// papers whose cosine reaches <see cref="SemanticOptions.MinSimilarity"/> among the nearest <see cref="SemanticOptions.SemanticDepth"/>
+/// (pages stop there). Neither total depends on the page asked for.
 /// </summary>
 /// <param name="currentSemantic">The semantic searcher once it is loaded; null before, or when semantic search is off.</param>
 public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func<SemanticSearcher?>? currentSemantic = null, SemanticOptions? options = null)
@@ -40,7 +41,8 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
         if (semantic.QueryVector(FreeText(request.Query), feedback.Select(h => h.Id)) is not { } query)
             return keyword.Search(request) with { Mode = Name(SearchMode.Semantic), Warnings = ["The query has no words the embedding model can read; answered by keyword."] };
         var allowed = keyword.AllowedIds(request);
-        var matches = semantic.Rank(query, Math.Max(settings.SemanticDepth, request.Offset + request.Limit), allowed is null ? null : allowed.Contains)
+        // A fixed depth, not one that grows with the offset: the total must not change as the client pages.
+        var matches = semantic.Rank(query, settings.SemanticDepth, allowed is null ? null : allowed.Contains)
             .Where(r => r.Score >= settings.MinSimilarity)
             .Select(r => (Paper: store.Find(r.Id), r.Score))
             .Where(r => r.Paper is not null)
@@ -70,8 +72,9 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
         var highlight = keyword.Highlighter(request.Query);
         var page = fused.Skip(request.Offset).Take(request.Limit)
             .Select(r => SearchHit.From(r.Paper, (float)r.Score, highlight(r.Paper))).ToList();
-        var lexicalIds = lexical.Results.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var semanticOnly = meaning.Count(m => !lexicalIds.Contains(m.Id));
+        // Counted at the fixed fusion depth on both sides, so the total does not change with the offset.
+        var lexicalIds = lexical.Results.Take(settings.FusionDepth).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var semanticOnly = meaning.Take(settings.FusionDepth).Count(m => !lexicalIds.Contains(m.Id));
         return new SearchResponse(lexical.Total + semanticOnly, request.Offset, request.Limit, page, lexical.Facets, Name(SearchMode.Hybrid));
     }
 

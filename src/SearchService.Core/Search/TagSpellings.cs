@@ -12,15 +12,25 @@ public static class TagSpellings
     /// <summary>Shorter compact tags must match exactly: "gan" and "gpt" are one edit from other real tags.</summary>
     public const int MinLengthForTypos = 8;
 
+    /// <summary>
+    /// Most spellings one tag query looks for. Anyone who can write can add spellings, and a query of more
+    /// than 1,024 terms fails in Lucene, so the tag as typed and its separator variants come first, then typos.
+    /// </summary>
+    public const int MaxSpellings = 64;
+
     public static IReadOnlyList<string> Of(string tag, IEnumerable<string> indexedTags)
     {
         var normalized = TagNormalizer.Normalize(tag);
         var compact = TagNormalizer.Compact(normalized);
-        var spellings = indexedTags
-            .Where(t => TagNormalizer.Compact(t) is var other && (other == compact || (compact.Length >= MinLengthForTypos && OneEditApart(compact, other))))
-            .ToList();
-        if (!spellings.Contains(normalized)) spellings.Add(normalized);
-        return spellings;
+        var same = new List<string> { normalized };
+        var typos = new List<string>();
+        foreach (var t in indexedTags)
+        {
+            var other = TagNormalizer.Compact(t);
+            if (other == compact) { if (t != normalized) same.Add(t); }
+            else if (compact.Length >= MinLengthForTypos && typos.Count < MaxSpellings && OneEditApart(compact, other)) typos.Add(t);
+        }
+        return [.. same.Concat(typos).Take(MaxSpellings)];
     }
 
     /// <summary>True when one insertion, deletion, substitution or swap of neighbours turns one into the other.</summary>

@@ -25,7 +25,10 @@ public sealed class ApiProcess : IDisposable
     }
 
     /// <summary>Starts the API over one corpus folder and one index folder, with semantic search off; extra args are settings like "--Index:CommitEvery=200".</summary>
-    public static ApiProcess Start(string corpus, string data, params string[] extra)
+    public static ApiProcess Start(string corpus, string data, params string[] extra) => Start(corpus, data, new Dictionary<string, string>(), extra);
+
+    /// <summary>As <see cref="Start(string, string, string[])"/>, with extra environment variables for the process.</summary>
+    public static ApiProcess Start(string corpus, string data, IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "SearchService.Api.dll");
@@ -42,6 +45,7 @@ public sealed class ApiProcess : IDisposable
         // Plain console lines, whatever the machine's environment says.
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         var process = new Process { StartInfo = start };
         var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
@@ -84,6 +88,14 @@ public sealed class ApiProcess : IDisposable
         if (process.HasExited) return;
         process.Kill();
         process.WaitForExit();
+    }
+
+    /// <summary>SIGTERM, as a service manager stops a service: the host shuts down and closes the index. Returns the exit code, or null on timeout.</summary>
+    public async Task<int?> StopAsync(TimeSpan timeout)
+    {
+        if (process.HasExited) return process.ExitCode;
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        return await WaitForExitAsync(timeout);
     }
 
     /// <summary>Waits for the process to exit on its own; returns its exit code, or null on timeout.</summary>

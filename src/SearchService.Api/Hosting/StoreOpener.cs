@@ -1,0 +1,68 @@
+using SearchService.Core.Indexing;
+using SearchService.Core.Store;
+
+namespace SearchService.Api.Hosting;
+
+/// <summary>
+/// Opens the store at start. A damaged index stops the service with <see cref="DamagedIndexException"/> (one
+/// line naming the folder and the way out), or, with <see cref="IndexOptions.RebuildOnCorruption"/>, is moved
+/// aside into a "damaged-…" folder and rebuilt from the corpus. Either way the API's records are then put back
+/// from their own folder (<see cref="ApiRecordFolder"/>), which the corpus cannot rebuild.
+/// </summary>
+public static class StoreOpener
+{
+    public static PaperStore Open(IndexOptions options, ILogger logger)
+    {
+        var folder = IndexPaths.DataFolder(options);
+        PaperStore store;
+        try
+        {
+            store = OpenIndex(folder);
+        }
+        catch (Exception e) when (e is not (IndexLockedException or UnauthorizedAccessException or OutOfMemoryException))
+        {
+            if (!options.RebuildOnCorruption) throw new DamagedIndexException(folder, e);
+            var aside = MoveAside(folder);
+            logger.LogWarning("The index in {Folder} was damaged ({Reason}); moved it to {Aside} and rebuilding it from the corpus",
+                folder, e.Message.Split('\n', 2)[0], aside);
+            store = OpenIndex(folder);
+        }
+        var records = ApiRecordFolder.Beside(folder);
+        try
+        {
+            var restored = records.RestoreInto(store);
+            if (restored > 0) logger.LogInformation("Restored {Count} API records from {Folder}", restored, records.Folder);
+        }
+        catch (Exception e) when (e is StorageException or IOException or UnauthorizedAccessException)
+        {
+            // A full disk at start: serve what the index holds; the records stay in their folder for the next start.
+            store.ReportStorageFault(e.Message);
+            logger.LogWarning("API records in {Folder} could not be restored now: {Reason}", records.Folder, e.Message);
+        }
+        return store;
+    }
+
+    private static PaperStore OpenIndex(string folder)
+    {
+        var index = PaperIndex.Open(folder, PaperAnalyzers.Create());
+        try
+        {
+            return new PaperStore(index);
+        }
+        catch
+        {
+            index.CloseWithoutCommit();
+            throw;
+        }
+    }
+
+    /// <summary>Moves the index files (not the vectors cache, the API records or earlier damaged copies) into a new folder beside them.</summary>
+    private static string MoveAside(string folder)
+    {
+        var aside = Path.Combine(folder, $"damaged-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+        Directory.CreateDirectory(aside);
+        foreach (var file in Directory.EnumerateFiles(folder))
+            File.Move(file, Path.Combine(aside, Path.GetFileName(file)));
+        return aside;
+    }
+}
