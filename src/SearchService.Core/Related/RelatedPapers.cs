@@ -14,12 +14,17 @@ namespace SearchService.Core.Related;
 /// shared authors, summed with <see cref="RelatedWeights"/>. Each result says which signals put it there.
 /// </summary>
 /// <param name="currentSimilar">Nearest papers by meaning once embeddings are loaded; null before, or when they are off.</param>
-public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? currentSimilar = null, RelatedWeights? weights = null)
+public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? currentSimilar = null, RelatedWeights? weights = null) : IDisposable
 {
     private const int Candidates = 60;
     private readonly RelatedWeights w = weights ?? new RelatedWeights();
-    private (long Version, PaperGraph Graph)? graph;
-    private readonly Lock graphLock = new();
+    // Built at start-up and rebuilt in the background when papers change; a request never builds it.
+    private readonly PaperDerivative<PaperGraph> graph = new(store, papers => new PaperGraph(papers));
+
+    /// <summary>Completes once the graph reflects the papers as they are now.</summary>
+    public Task WhenCurrentAsync(CancellationToken ct = default) => graph.WhenCurrentAsync(ct);
+
+    public void Dispose() => graph.Dispose();
 
     public IReadOnlyList<RelatedPaper> For(Paper paper, int limit)
     {
@@ -47,16 +52,7 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         return Rank(scores, g, limit, exclude: null);
     }
 
-    private PaperGraph Graph()
-    {
-        lock (graphLock)
-        {
-            var version = store.Version;
-            if (graph is not { } cached || cached.Version != version)
-                graph = cached = (version, new PaperGraph(store.Papers()));
-            return cached.Graph;
-        }
-    }
+    private PaperGraph Graph() => graph.Current;
 
     private static string EnglishText(Paper paper) => string.Join('\n', paper.Title, paper.Abstract, paper.EnglishCommentary);
 
@@ -75,9 +71,20 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         var hits = searcher.Search(query, filter, Candidates).ScoreDocs;
         if (hits.Length == 0) return;
         // The paper itself is usually the best hit; normalize by the best other paper so one strong neighbour scores 1.
-        var ids = hits.Select(h => (Id: searcher.Doc(h.Doc).Get(PaperFields.Id), h.Score)).ToList();
+        var ids = hits.Select(h => (Id: IdOf(searcher.IndexReader, h.Doc), h.Score)).Where(h => h.Id is not null).ToList();
         var best = ids.Where(h => h.Id != selfId).Select(h => h.Score).DefaultIfEmpty(1).Max();
-        foreach (var (id, score) in ids) scores.Add(id, w.SimilarText, score / best, RelatedReason.SimilarText);
+        foreach (var (id, score) in ids) scores.Add(id!, w.SimilarText, score / best, RelatedReason.SimilarText);
+    }
+
+    /// <summary>The paper id of a document, from doc values rather than its stored fields.</summary>
+    private static string? IdOf(IndexReader reader, int doc)
+    {
+        var leaves = reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        if (leaf.AtomicReader.GetSortedDocValues(PaperFields.Id) is not { } ids) return null;
+        var id = new Lucene.Net.Util.BytesRef();
+        ids.Get(doc - leaf.DocBase, id);
+        return id.Length > 0 ? id.Utf8ToString() : null;
     }
 
     private Query? LikeQuery(IndexReader reader, string text, string[] fields, string analyzeAs)

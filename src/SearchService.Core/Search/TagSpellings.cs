@@ -12,16 +12,8 @@ public static class TagSpellings
     /// <summary>Shorter compact tags must match exactly: "gan" and "gpt" are one edit from other real tags.</summary>
     public const int MinLengthForTypos = 8;
 
-    public static IReadOnlyList<string> Of(string tag, IEnumerable<string> indexedTags)
-    {
-        var normalized = TagNormalizer.Normalize(tag);
-        var compact = TagNormalizer.Compact(normalized);
-        var spellings = indexedTags
-            .Where(t => TagNormalizer.Compact(t) is var other && (other == compact || (compact.Length >= MinLengthForTypos && OneEditApart(compact, other))))
-            .ToList();
-        if (!spellings.Contains(normalized)) spellings.Add(normalized);
-        return spellings;
-    }
+    /// <summary>The spellings of <paramref name="tag"/> among <paramref name="indexedTags"/>; a search uses a <see cref="TagSpellingIndex"/> built once.</summary>
+    public static IReadOnlyList<string> Of(string tag, IEnumerable<string> indexedTags) => new TagSpellingIndex(indexedTags).Of(tag);
 
     /// <summary>True when one insertion, deletion, substitution or swap of neighbours turns one into the other.</summary>
     public static bool OneEditApart(string a, string b)
