@@ -110,7 +110,7 @@ public sealed class KeywordSearcher
         var sort = request.Sort == SearchSort.Date || prepared.Scoring is null ? ByDate : Sort.RELEVANCE;
         var wanted = Math.Max(1, offset + limit);
         var top = TopFieldCollector.Create(sort, wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        var facets = new FacetCollector(PaperFields.FacetTag, PaperFields.FacetYear, PaperFields.FacetAuthor);
+        var facets = new FacetCollector(searcher.IndexReader, PaperFields.FacetTag, PaperFields.FacetYear, PaperFields.FacetAuthor);
         searcher.Search(query, filter, MultiCollector.Wrap(top, facets));
         var docs = top.GetTopDocs(offset, limit).ScoreDocs;
         return (docs, top.TotalHits, new SearchFacets(facets.Top(PaperFields.FacetTag, FacetSize), facets.Top(PaperFields.FacetYear, FacetSize), facets.Top(PaperFields.FacetAuthor, FacetSize)));

@@ -25,23 +25,18 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
     public IReadOnlyList<Highlight> For(HighlightTerms terms, Paper paper, IndexReader? reader = null, int doc = -1)
     {
         if (terms.IsEmpty) return [];
+        // One read of the document's term vectors serves every field.
+        var vectors = reader is not null && doc >= 0 ? reader.GetTermVectors(doc) : null;
         List<Highlight>? snippets = null;
         foreach (var (field, text) in Texts(paper))
         {
             if (text.Length == 0 || terms.Of(field) is not { } wanted) continue;
-            var matches = Matches(field, text, wanted, reader, doc);
+            var matches = vectors?.GetTerms(field) is { HasOffsets: true } vector ? FromTermVector(vector, wanted) : FromAnalysis(field, text, wanted);
             if (matches.Count == 0 || SnippetWindow.Render(text, matches) is not { } snippet) continue;
             (snippets ??= []).Add(new Highlight(field, snippet));
             if (snippets.Count == MaxSnippets) break;
         }
         return snippets ?? (IReadOnlyList<Highlight>)[];
-    }
-
-    private List<TermMatch> Matches(string field, string text, IReadOnlySet<string> wanted, IndexReader? reader, int doc)
-    {
-        if (reader is not null && doc >= 0 && reader.GetTermVector(doc, field) is { HasOffsets: true } vector)
-            return FromTermVector(vector, wanted);
-        return FromAnalysis(field, text, wanted);
     }
 
     private static List<TermMatch> FromTermVector(Terms vector, IReadOnlySet<string> wanted)
