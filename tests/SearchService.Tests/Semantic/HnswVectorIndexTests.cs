@@ -1,9 +1,10 @@
 using SearchService.Core.Semantic;
+using Xunit.Abstractions;
 
 namespace SearchService.Tests.Semantic;
 
 /// <summary>The approximate index against exact search, on synthetic clustered vectors (10,000, 64 dimensions).</summary>
-public sealed class HnswVectorIndexTests : IDisposable
+public sealed class HnswVectorIndexTests(ITestOutputHelper output) : IDisposable
 {
     private const int Dimensions = 64;
     private const int Count = 10_000;
@@ -25,6 +26,7 @@ public sealed class HnswVectorIndexTests : IDisposable
         using var approximate = HnswVectorIndex.Build(rows, Dimensions, "test");
 
         var recall = Recall(approximate, exact, queries);
+        output.WriteLine($"recall@{K} against exact search: {recall:F3}");
         Assert.True(recall >= 0.95, $"recall@{K} {recall:F3}");
     }
 
