@@ -38,9 +38,7 @@ public static partial class HotPathCommand
         var papers = pages.Select(p => (IReadOnlyList<Paper>)p.Results.Select(r => store.Find(r.Id)!).ToList()).ToList();
         var classic = new ClassicHighlighter(store.Index.Analyzer);
 
-        Console.WriteLine();
-        Console.WriteLine("| stage | µs per query | queries/s (one thread) |");
-        Console.WriteLine("| --- | ---: | ---: |");
+        var stages = new List<(string Name, Func<int, object?> Run)>();
         Time("parse and build the query", i => searcher.Prepare(queries[i]));
         var filter = new Lucene.Net.Search.QueryWrapperFilter(new PaperQueryBuilder(store.Index.Analyzer).BuildFilter(new SearchRequest()));
         Time("BM25 alone: top 10 and total", i =>
@@ -61,19 +59,54 @@ public static partial class HotPathCommand
         Time("rank: top 10, total, facets (no papers)", i => searcher.Rank(new SearchRequest { Query = queries[i] }, prepared[i], 10));
         Time("highlight 10 hits from term vectors", i => searcher.Highlights(prepared[i], papers[i]));
         var analysing = new SnippetHighlighter(store.Index.Analyzer);
+        using var held = store.Index.Lease();
+        var docs = papers.Select(page => page.Select(p => held.Searcher.Search(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(PaperFields.Id, p.Id)), 1).ScoreDocs[0].Doc).ToList()).ToList();
+        Time("highlight 10 hits from term vectors, documents known", i => papers[i].Select((p, n) => analysing.For(prepared[i].Highlight, p, held.Searcher.IndexReader, docs[i][n])).ToList());
         Time("highlight 10 hits by analysing their text once", i => papers[i].Select(p => analysing.For(prepared[i].Highlight, p)).ToList());
         Time("highlight 10 hits, classic Highlighter (before)", i => papers[i].Select(p => classic.For(prepared[i].Scoring, p)).ToList());
         Time("whole page: prepare + search + highlights", i => searcher.Search(new SearchRequest { Query = queries[i] }));
         Time("serialize the page as JSON", i => JsonSerializer.SerializeToUtf8Bytes(pages[i], json));
+        using var related = new SearchService.Core.Related.RelatedPapers(store);
+        var all = store.Papers();
+        related.For(all[0], 10);
+        Time("related papers of a random paper (no embeddings)", i => related.For(all[(i * 7919) % all.Count], 10));
+        Time("  of which the English more-like-this query and its search", i => MoreLikeThis(store, all[(i * 7919) % all.Count]));
+
+        // Stages take turns query by query, so a burst of load from other processes falls on all of them alike.
+        var elapsed = new double[stages.Count];
+        for (var i = 0; i < queries.Count; i++)
+            for (var s = 0; s < stages.Count; s++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                stages[s].Run(i);
+                elapsed[s] += Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            }
+        Console.WriteLine();
+        Console.WriteLine("| stage | µs per query | queries/s (one thread) |");
+        Console.WriteLine("| --- | ---: | ---: |");
+        for (var s = 0; s < stages.Count; s++)
+        {
+            var micros = elapsed[s] / queries.Count;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {stages[s].Name} | {micros:F0} | {1e6 / micros:F0} |"));
+        }
         return Task.FromResult(0);
 
-        void Time(string name, Func<int, object?> stage)
+        void Time(string name, Func<int, object?> stage) => stages.Add((name, stage));
+    }
+
+    /// <summary>The more-like-this part of related papers alone, built as <c>RelatedPapers</c> builds it.</summary>
+    private static int MoreLikeThis(PaperStore store, Paper paper)
+    {
+        using var lease = store.Index.Lease();
+        var mlt = new Lucene.Net.Queries.Mlt.MoreLikeThis(lease.Searcher.IndexReader)
         {
-            var timer = Stopwatch.StartNew();
-            for (var i = 0; i < queries.Count; i++) stage(i);
-            var micros = timer.Elapsed.TotalMicroseconds / queries.Count;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {micros:F0} | {1e6 / micros:F0} |"));
-        }
+            Analyzer = store.Index.Analyzer,
+            FieldNames = [PaperFields.Title, PaperFields.Abstract, PaperFields.English],
+            MinTermFreq = 1, MinDocFreq = 1, MaxQueryTerms = 40, MinWordLen = 2, ApplyBoost = true,
+        };
+        using var text = new StringReader(string.Join('\n', paper.Title, paper.Abstract, paper.EnglishCommentary));
+        var query = mlt.Like(text, PaperFields.English);
+        return lease.Searcher.Search(query, 60).TotalHits;
     }
 
     /// <summary>Three random words of the corpus each, drawn from its titles, abstracts and commentaries.</summary>

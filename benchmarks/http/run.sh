@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP load with wrk over a stream of distinct requests drawn from the corpus, one markdown table out.
-#   benchmarks/http/run.sh [--url http://127.0.0.1:5000] [--fts5 PORT] [--duration 10s] [--threads 2]
+#   benchmarks/http/run.sh [--url http://127.0.0.1:5000] [--fts5 PORT] [--duration 10s] [--warmup 3s] [--threads 2]
 #                          [--connections 16] [--corpus ../shared/corpus/arxiv-notes] [--kinds "keyword hybrid related paper"]
 # The service must already run at --url (see benchmarks/README.md). With --fts5 PORT the SQLite FTS5 anchor
 # (../shared/tools/fts5_http.py) is started on PORT (unless something answers there), driven with the same
@@ -8,11 +8,11 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-url=http://127.0.0.1:5000 fts5="" duration=10s threads=2 connections=16
+url=http://127.0.0.1:5000 fts5="" duration=10s warmup=3s threads=2 connections=16
 corpus="$root/../shared/corpus/arxiv-notes" kinds="keyword hybrid related paper"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --url) url="$2";; --fts5) fts5="$2";; --duration) duration="$2";; --threads) threads="$2";;
+    --url) url="$2";; --fts5) fts5="$2";; --duration) duration="$2";; --warmup) warmup="$2";; --threads) threads="$2";;
     --connections) connections="$2";; --corpus) corpus="$2";; --kinds) kinds="$2";;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
@@ -32,7 +32,8 @@ if [ -n "$fts5" ] && ! curl -fsS "http://127.0.0.1:$fts5/search?q=a" > /dev/null
   for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$fts5/search?q=a" > /dev/null 2>&1 && break; sleep 1; done
 fi
 
-run() { # kind target -> "rps p50 p95 p99 requests non2xx socketerrors"
+run() { # kind target -> "rps p50 p95 p99 requests non2xx socketerrors", after an unreported warm-up
+  wrk -t"$threads" -c"$connections" -d"$warmup" -s "$here/requests.lua" "$2" -- "$1" "$data" > /dev/null 2>&1 || true
   wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$here/requests.lua" "$2" -- "$1" "$data" 2>&1 \
     | awk '/^RESULT/ { print $2, $3, $4, $5, $6, $7, $8 }'
 }

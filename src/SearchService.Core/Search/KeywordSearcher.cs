@@ -64,11 +64,12 @@ public sealed class KeywordSearcher
     }
 
     /// <summary>The ids and scores of the best <paramref name="depth"/> matches, by relevance, with total and facets; no paper is loaded.</summary>
-    public KeywordRanking Rank(SearchRequest request, PreparedQuery query, int depth)
+    /// <param name="withFacets">False skips counting facets, when only the best ids are wanted (semantic feedback).</param>
+    public KeywordRanking Rank(SearchRequest request, PreparedQuery query, int depth, bool withFacets = true)
     {
         using var lease = index.Lease();
         var searcher = lease.Searcher;
-        var (docs, total, facets) = Run(searcher, request with { Sort = SearchSort.Relevance }, query, 0, depth);
+        var (docs, total, facets) = Run(searcher, request with { Sort = SearchSort.Relevance }, query, 0, depth, withFacets);
         var ids = IdsOf(searcher.IndexReader, docs);
         var ranked = new List<(string Id, float Score)>(docs.Length);
         for (var i = 0; i < docs.Length; i++)
@@ -82,7 +83,7 @@ public sealed class KeywordSearcher
         if (query.Highlight.IsEmpty || page.Count == 0) return page.Select(_ => (IReadOnlyList<Highlight>)[]).ToList();
         using var lease = index.Lease();
         var searcher = lease.Searcher;
-        return page.Select(paper => highlighter.For(query.Highlight, paper, searcher.IndexReader, DocOf(searcher, paper.Id))).ToList();
+        return page.Select(paper => highlighter.For(query.Highlight, paper, searcher.IndexReader, DocOf(searcher.IndexReader, paper.Id))).ToList();
     }
 
     /// <summary>
@@ -102,7 +103,9 @@ public sealed class KeywordSearcher
         return collector.Ids;
     }
 
-    private (ScoreDoc[] Docs, int Total, SearchFacets Facets) Run(IndexSearcher searcher, SearchRequest request, PreparedQuery prepared, int offset, int limit)
+    private static readonly SearchFacets NoFacets = new([], [], []);
+
+    private (ScoreDoc[] Docs, int Total, SearchFacets Facets) Run(IndexSearcher searcher, SearchRequest request, PreparedQuery prepared, int offset, int limit, bool withFacets = true)
     {
         var filter = new QueryWrapperFilter(queries.BuildFilter(request));
         // With no words, every paper that passes the filters matches; newest first then reads best.
@@ -110,10 +113,11 @@ public sealed class KeywordSearcher
         var sort = request.Sort == SearchSort.Date || prepared.Scoring is null ? ByDate : Sort.RELEVANCE;
         var wanted = Math.Max(1, offset + limit);
         var top = TopFieldCollector.Create(sort, wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        var facets = new FacetCollector(searcher.IndexReader, PaperFields.FacetTag, PaperFields.FacetYear, PaperFields.FacetAuthor);
-        searcher.Search(query, filter, MultiCollector.Wrap(top, facets));
+        var facets = withFacets ? new FacetCollector(searcher.IndexReader, PaperFields.FacetTag, PaperFields.FacetYear, PaperFields.FacetAuthor) : null;
+        searcher.Search(query, filter, facets is null ? top : MultiCollector.Wrap(top, facets));
         var docs = top.GetTopDocs(offset, limit).ScoreDocs;
-        return (docs, top.TotalHits, new SearchFacets(facets.Top(PaperFields.FacetTag, FacetSize), facets.Top(PaperFields.FacetYear, FacetSize), facets.Top(PaperFields.FacetAuthor, FacetSize)));
+        return (docs, top.TotalHits, facets is null ? NoFacets
+            : new SearchFacets(facets.Top(PaperFields.FacetTag, FacetSize), facets.Top(PaperFields.FacetYear, FacetSize), facets.Top(PaperFields.FacetAuthor, FacetSize)));
     }
 
     /// <summary>The paper id of each hit from doc values (null where a document has none).</summary>
@@ -133,10 +137,17 @@ public sealed class KeywordSearcher
         return ids;
     }
 
-    private static int DocOf(IndexSearcher searcher, string id)
+    /// <summary>The document of paper <paramref name="id"/> in this snapshot, or -1: a seek in each segment's id terms.</summary>
+    private static int DocOf(IndexReader reader, string id)
     {
-        var hits = searcher.Search(new TermQuery(new Term(PaperFields.Id, id)), 1).ScoreDocs;
-        return hits.Length > 0 ? hits[0].Doc : -1;
+        var term = new BytesRef(id);
+        foreach (var leaf in reader.Leaves)
+        {
+            if (leaf.AtomicReader.GetTerms(PaperFields.Id)?.GetEnumerator() is not { } terms || !terms.SeekExact(term)) continue;
+            var doc = terms.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE).NextDoc();
+            if (doc != DocIdSetIterator.NO_MORE_DOCS) return leaf.DocBase + doc;
+        }
+        return -1;
     }
 }
 

@@ -36,7 +36,7 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
     private SearchResponse Semantic(SearchRequest request, PreparedQuery prepared, SemanticSearcher semantic)
     {
         var feedback = semantic.FeedbackDocuments > 0
-            ? keyword.Rank(request, prepared, semantic.FeedbackDocuments).Ranked
+            ? keyword.Rank(request, prepared, semantic.FeedbackDocuments, withFacets: false).Ranked
             : [];
         if (semantic.QueryVector(prepared.FreeText, feedback.Select(h => h.Id)) is not { } query)
             return keyword.Search(request, prepared) with { Mode = Name(SearchMode.Semantic), Warnings = ["The query has no words the embedding model can read; answered by keyword."] };
