@@ -149,7 +149,9 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
     /// <summary>Running totals per candidate, and the reasons whose signal was strong enough to name.</summary>
     private sealed class Scores(double reasonThreshold)
     {
-        private readonly Dictionary<string, (double Score, List<string> Reasons)> byId = new(StringComparer.Ordinal);
+        /// <summary>How many of the best are picked without sorting every candidate (shared tags alone can bring thousands).</summary>
+        private const int Head = 32;
+        private readonly Dictionary<string, (double Score, List<string>? Reasons)> byId = new(StringComparer.Ordinal);
 
         public void AddAll(IEnumerable<string> ids, double weight, string reason)
         {
@@ -159,13 +161,46 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         /// <summary>Adds <paramref name="weight"/> × <paramref name="strength"/> (0-1); names the reason when the strength reaches the threshold.</summary>
         public void Add(string id, double weight, double strength, string reason)
         {
-            if (!byId.TryGetValue(id, out var entry)) entry = (0, []);
-            if (strength >= reasonThreshold && !entry.Reasons.Contains(reason)) entry.Reasons.Add(reason);
-            byId[id] = (entry.Score + weight * strength, entry.Reasons);
+            byId.TryGetValue(id, out var entry);
+            var reasons = entry.Reasons;
+            if (strength >= reasonThreshold && reasons?.Contains(reason) != true) (reasons ??= []).Add(reason);
+            byId[id] = (entry.Score + weight * strength, reasons);
         }
 
-        public IEnumerable<(string Id, double Score, IReadOnlyList<string> Reasons)> Ranked() =>
-            byId.OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-                .Select(kv => (kv.Key, kv.Value.Score, (IReadOnlyList<string>)kv.Value.Reasons));
+        /// <summary>Best first (score, then id); the first <see cref="Head"/> come from a heap, the rest, if wanted, from a full sort.</summary>
+        public IEnumerable<(string Id, double Score, IReadOnlyList<string> Reasons)> Ranked()
+        {
+            var head = new PriorityQueue<string, (string Id, double Score)>(Head + 1, WorstFirst.Instance);
+            foreach (var (id, (score, _)) in byId)
+            {
+                if (head.Count < Head) head.Enqueue(id, (id, score));
+                else if (WorstFirst.Instance.Compare((id, score), PeekPriority(head)) > 0) head.EnqueueDequeue(id, (id, score));
+            }
+            var best = new List<string>(head.Count);
+            while (head.Count > 0) best.Add(head.Dequeue());
+            best.Reverse();
+            foreach (var id in best) yield return Entry(id);
+            if (byId.Count <= best.Count) yield break;
+            foreach (var kv in byId.OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Key, StringComparer.Ordinal).Skip(best.Count))
+                yield return Entry(kv.Key);
+        }
+
+        private (string Id, double Score, IReadOnlyList<string> Reasons) Entry(string id) =>
+            (id, byId[id].Score, (IReadOnlyList<string>?)byId[id].Reasons ?? []);
+
+        private static (string Id, double Score) PeekPriority(PriorityQueue<string, (string Id, double Score)> queue) =>
+            queue.TryPeek(out _, out var priority) ? priority : default;
+
+        /// <summary>Orders from worst to best: lower score first; on equal scores the larger id is worse.</summary>
+        private sealed class WorstFirst : IComparer<(string Id, double Score)>
+        {
+            public static readonly WorstFirst Instance = new();
+
+            public int Compare((string Id, double Score) x, (string Id, double Score) y)
+            {
+                var byScore = x.Score.CompareTo(y.Score);
+                return byScore != 0 ? byScore : string.CompareOrdinal(y.Id, x.Id);
+            }
+        }
     }
 }
