@@ -24,10 +24,11 @@ data="${TMPDIR:-/tmp}/searchservice-wrk"
 curl -fsS "$url/health" > /dev/null || { echo "no service answers at $url/health" >&2; exit 2; }
 
 anchor_pid=""
-cleanup() { [ -n "$anchor_pid" ] && kill "$anchor_pid" 2> /dev/null || true; }
+# The anchor forks one server per core: it runs in a process group of its own, and the whole group is stopped.
+cleanup() { [ -n "$anchor_pid" ] && kill -- "-$anchor_pid" 2> /dev/null || true; }
 trap cleanup EXIT
 if [ -n "$fts5" ] && ! curl -fsS "http://127.0.0.1:$fts5/search?q=a" > /dev/null 2>&1; then
-  python3 "$root/../shared/tools/fts5_http.py" "$fts5" --corpus "$corpus" > "$data/fts5.log" 2>&1 &
+  setsid python3 "$root/../shared/tools/fts5_http.py" "$fts5" --corpus "$corpus" > "$data/fts5.log" 2>&1 &
   anchor_pid=$!
   for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$fts5/search?q=a" > /dev/null 2>&1 && break; sleep 1; done
 fi
