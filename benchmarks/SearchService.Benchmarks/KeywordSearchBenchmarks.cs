@@ -24,10 +24,7 @@ public class KeywordSearchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = SharedData.Folder() is { } shared
-            ? Path.Combine(shared, "corpus", "arxiv-notes")
-            : Path.Combine(Checkout.Root() ?? Directory.GetCurrentDirectory(), "index-data", "notes");
-        store = CorpusSnapshot.Read(root).Index(PaperAnalyzers.Create());
+        store = CorpusSnapshot.Read(BenchmarkCorpus.Folder()).Index(PaperAnalyzers.Create());
         searcher = new KeywordSearcher(store.Index, new QueryExpansion(TerminologyMap.Load()));
     }
 

@@ -6,6 +6,7 @@ using SearchService.Benchmarks;
 //   weights    score the dev queries as each keyword field weight moves alone from its default
 //   quality    keyword, semantic and hybrid MRR on the dev queries and related-paper recall (issue 4)
 //   load       a bounded mix of searches and writes against a running service on loopback (issue 5)
+//   hotpath    each stage of a keyword request timed in process, with the old highlighter beside the new (issue 8)
 //   mine-terms print Korean-English term candidates mined from notes with both commentaries, for review
 //   anything else goes to BenchmarkDotNet (e.g. --filter '*')
 return args.FirstOrDefault() switch
@@ -14,6 +15,7 @@ return args.FirstOrDefault() switch
     "weights" => await WeightsCommand.RunAsync(args[1..]),
     "quality" => await QualityCommand.RunAsync(args[1..]),
     "load" => await LoadTestCommand.RunAsync(args[1..]),
+    "hotpath" => await HotPathCommand.RunAsync(args[1..]),
     "mine-terms" => await MineTermsCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };

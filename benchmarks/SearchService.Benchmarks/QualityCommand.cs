@@ -33,6 +33,9 @@ public static class QualityCommand
         var expansion = new QueryExpansion(TerminologyMap.Load());
 
         using var store = corpus.Index(PaperAnalyzers.Create());
+        // --keyword-only: keyword ranking and related papers without embeddings, in seconds, e.g. to check that a
+        // change to the search path left the ranking exactly as it was.
+        if (args.Contains("--keyword-only")) return KeywordOnly(store, expansion, queries, links);
         using var embedder = new MiniLmEmbedder();
         using var vectorStore = new VectorStore(vectorFolder, embedder.Dimensions);
         using var vectors = new PaperVectors(store, embedder, vectorStore, NullLogger<PaperVectors>.Instance, new TermTranslator(expansion));
@@ -72,6 +75,18 @@ public static class QualityCommand
             Console.WriteLine(RelatedRow($"meaning weight {weight}", new RelatedPapers(store, () => vectors, new RelatedWeights { SimilarMeaning = weight }), store, links));
         foreach (var weight in new[] { 1.0, 4.0 })
             Console.WriteLine(RelatedRow($"text weight {weight}", new RelatedPapers(store, () => vectors, new RelatedWeights { SimilarText = weight }), store, links));
+        return 0;
+    }
+
+    private static int KeywordOnly(PaperStore store, QueryExpansion expansion, IReadOnlyList<DevQuery> queries, Dictionary<string, string[]> links)
+    {
+        var engine = new SearchEngine(new KeywordSearcher(store.Index, expansion), store);
+        Console.WriteLine(RankingScore.Header);
+        Console.WriteLine(RankingScore.Of(queries, q => engine.Search(new SearchRequest { Query = q, Limit = RankingScore.K, Mode = SearchMode.Keyword }).Results).Row("keyword"));
+        Console.WriteLine();
+        Console.WriteLine("| related papers | Recall@10 | MRR@10 |\n| --- | --- | --- |");
+        using var related = new RelatedPapers(store);
+        Console.WriteLine(RelatedRow("without embeddings", related, store, links));
         return 0;
     }
 

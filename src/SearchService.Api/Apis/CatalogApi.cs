@@ -23,17 +23,17 @@ public static class CatalogApi
 
     public static Results<Ok<IReadOnlyList<FacetValue>>, ValidationProblem> Authors(
         [Description("Start of a first or last name; accents and case ignored")] string? prefix,
-        [Description("At most this many, 1-1000 (default 50)")] int? limit, PaperStore store) =>
+        [Description("At most this many, 1-1000 (default 50)")] int? limit, PaperDerivative<CatalogLists> lists) =>
         Validate(prefix, limit) is { } errors
             ? Problems.Invalid(errors)
-            : TypedResults.Ok(CatalogLists.Authors(store.Papers(), prefix, limit ?? 50));
+            : TypedResults.Ok(lists.Current.Authors(prefix, limit ?? 50));
 
     public static Results<Ok<IReadOnlyList<TagCount>>, ValidationProblem> Tags(
         [Description("Start of a tag, any spelling")] string? prefix,
-        [Description("At most this many, 1-1000 (default 50)")] int? limit, PaperStore store) =>
+        [Description("At most this many, 1-1000 (default 50)")] int? limit, PaperDerivative<CatalogLists> lists) =>
         Validate(prefix, limit) is { } errors
             ? Problems.Invalid(errors)
-            : TypedResults.Ok(CatalogLists.Tags(store.Papers(), prefix, limit ?? 50));
+            : TypedResults.Ok(lists.Current.Tags(prefix, limit ?? 50));
 
     private static Dictionary<string, string[]>? Validate(string? prefix, int? limit)
     {

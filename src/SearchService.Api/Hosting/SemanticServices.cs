@@ -50,7 +50,8 @@ public sealed class SemanticServices(IServiceProvider services)
         var folder = Path.Combine(data, "vectors");
         var store = new VectorStore(folder, embedder.Dimensions, services.GetRequiredService<ILogger<VectorStore>>());
         var translator = services.GetRequiredService<IQueryTranslator>();
-        var vectors = new PaperVectors(services.GetRequiredService<PaperStore>(), embedder, store, services.GetRequiredService<ILogger<PaperVectors>>(), translator);
+        var vectors = new PaperVectors(services.GetRequiredService<PaperStore>(), embedder, store, services.GetRequiredService<ILogger<PaperVectors>>(), translator,
+            services.GetRequiredService<SemanticOptions>());
         var searcher = new SemanticSearcher(vectors, translator, services.GetRequiredService<SemanticOptions>());
         loaded = new Loaded(vectors, searcher);
         status = "loaded";

@@ -25,10 +25,19 @@ public static class ServiceRegistration
         });
         services.AddSingleton(sp => TerminologyMap.Load(sp.GetRequiredService<IOptions<IndexOptions>>().Value.SynonymFiles));
         services.AddSingleton(sp => new QueryExpansion(sp.GetRequiredService<TerminologyMap>()));
-        services.AddSingleton(sp => new KeywordSearcher(sp.GetRequiredService<PaperIndex>(), sp.GetRequiredService<QueryExpansion>()));
+        // Derived from all papers and rebuilt in the background when they change, never inside a request.
+        services.AddSingleton(sp => new PaperDerivative<CatalogLists>(sp.GetRequiredService<PaperStore>(), papers => new CatalogLists(papers)));
+        services.AddSingleton(sp => new PaperDerivative<TagSpellingIndex>(sp.GetRequiredService<PaperStore>(), papers => new TagSpellingIndex(CatalogLists.NormalizedTags(papers))));
+        services.AddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<PaperStore>();
+            var tags = sp.GetRequiredService<PaperDerivative<TagSpellingIndex>>();
+            return new KeywordSearcher(store.Index, sp.GetRequiredService<QueryExpansion>(), tagSpellings: () => tags.Current, papers: store.Find);
+        });
         services.AddSingleton(sp => new PaperWriter(sp.GetRequiredService<PaperStore>(),
             ApiRecordFolder.Beside(IndexPaths.DataFolder(sp.GetRequiredService<IOptions<IndexOptions>>().Value))));
         services.AddHostedService<IngestionWorker>();
+        services.AddHostedService<DerivedWarmUp>();
         services.AddSemanticSearch();
 
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);

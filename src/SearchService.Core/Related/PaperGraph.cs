@@ -16,6 +16,9 @@ public sealed class PaperGraph
     private readonly Dictionary<string, HashSet<string>> mentionedBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> idsByTag = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> idsByAuthor = new(StringComparer.Ordinal);
+    // What each paper's own text cites and names, found once here rather than by scanning its text per request.
+    private readonly Dictionary<string, List<string>> cites = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> mentions = new(StringComparer.Ordinal);
 
     public PaperGraph(IReadOnlyList<Paper> all)
     {
@@ -31,8 +34,10 @@ public sealed class PaperGraph
         {
             foreach (var target in LinkedFrom(paper)) AddSet(backLinks, target, paper.Id);
             var text = Text(paper);
-            foreach (var target in CitedIn(text)) AddSet(citedBy, target, paper.Id);
-            foreach (var target in MentionedIn(text)) AddSet(mentionedBy, target, paper.Id);
+            cites[paper.Id] = CitedIn(text).ToList();
+            mentions[paper.Id] = MentionedIn(text).ToList();
+            foreach (var target in cites[paper.Id]) AddSet(citedBy, target, paper.Id);
+            foreach (var target in mentions[paper.Id]) AddSet(mentionedBy, target, paper.Id);
         }
     }
 
@@ -42,11 +47,14 @@ public sealed class PaperGraph
 
     /// <summary>Papers whose arXiv URL <paramref name="paper"/> gives, and papers that give its URL.</summary>
     public IEnumerable<string> Cited(Paper paper) =>
-        CitedIn(Text(paper)).Concat(citedBy.GetValueOrDefault(paper.Id) ?? []);
+        (IsAsBuilt(paper) ? cites[paper.Id] : CitedIn(Text(paper))).Concat(citedBy.GetValueOrDefault(paper.Id) ?? []);
 
     /// <summary>Papers <paramref name="paper"/> names, and papers that name it.</summary>
     public IEnumerable<string> Mentioned(Paper paper) =>
-        MentionedIn(Text(paper)).Concat(mentionedBy.GetValueOrDefault(paper.Id) ?? []);
+        (IsAsBuilt(paper) ? mentions[paper.Id] : MentionedIn(Text(paper))).Concat(mentionedBy.GetValueOrDefault(paper.Id) ?? []);
+
+    /// <summary>Whether <paramref name="paper"/> is the very record the graph was built from (not a newer version of it).</summary>
+    private bool IsAsBuilt(Paper paper) => papers.TryGetValue(paper.Id, out var built) && ReferenceEquals(built, paper);
 
     /// <summary>Papers whose short name appears in <paramref name="text"/>.</summary>
     public IEnumerable<string> MentionedIn(string text) =>

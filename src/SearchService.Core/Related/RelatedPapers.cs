@@ -14,12 +14,17 @@ namespace SearchService.Core.Related;
 /// shared authors, summed with <see cref="RelatedWeights"/>. Each result says which signals put it there.
 /// </summary>
 /// <param name="currentSimilar">Nearest papers by meaning once embeddings are loaded; null before, or when they are off.</param>
-public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? currentSimilar = null, RelatedWeights? weights = null)
+public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? currentSimilar = null, RelatedWeights? weights = null) : IDisposable
 {
     private const int Candidates = 60;
     private readonly RelatedWeights w = weights ?? new RelatedWeights();
-    private (long Version, PaperGraph Graph)? graph;
-    private readonly Lock graphLock = new();
+    // Built at start-up and rebuilt in the background when papers change; a request never builds it.
+    private readonly PaperDerivative<PaperGraph> graph = new(store, papers => new PaperGraph(papers));
+
+    /// <summary>Completes once the graph reflects the papers as they are now.</summary>
+    public Task WhenCurrentAsync(CancellationToken ct = default) => graph.WhenCurrentAsync(ct);
+
+    public void Dispose() => graph.Dispose();
 
     public IReadOnlyList<RelatedPaper> For(Paper paper, int limit)
     {
@@ -47,16 +52,7 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         return Rank(scores, g, limit, exclude: null);
     }
 
-    private PaperGraph Graph()
-    {
-        lock (graphLock)
-        {
-            var version = store.Version;
-            if (graph is not { } cached || cached.Version != version)
-                graph = cached = (version, new PaperGraph(store.Papers()));
-            return cached.Graph;
-        }
-    }
+    private PaperGraph Graph() => graph.Current;
 
     private static string EnglishText(Paper paper) => string.Join('\n', paper.Title, paper.Abstract, paper.EnglishCommentary);
 
@@ -75,9 +71,20 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         var hits = searcher.Search(query, filter, Candidates).ScoreDocs;
         if (hits.Length == 0) return;
         // The paper itself is usually the best hit; normalize by the best other paper so one strong neighbour scores 1.
-        var ids = hits.Select(h => (Id: searcher.Doc(h.Doc).Get(PaperFields.Id), h.Score)).ToList();
+        var ids = hits.Select(h => (Id: IdOf(searcher.IndexReader, h.Doc), h.Score)).Where(h => h.Id is not null).ToList();
         var best = ids.Where(h => h.Id != selfId).Select(h => h.Score).DefaultIfEmpty(1).Max();
-        foreach (var (id, score) in ids) scores.Add(id, w.SimilarText, score / best, RelatedReason.SimilarText);
+        foreach (var (id, score) in ids) scores.Add(id!, w.SimilarText, score / best, RelatedReason.SimilarText);
+    }
+
+    /// <summary>The paper id of a document, from doc values rather than its stored fields.</summary>
+    private static string? IdOf(IndexReader reader, int doc)
+    {
+        var leaves = reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        if (leaf.AtomicReader.GetSortedDocValues(PaperFields.Id) is not { } ids) return null;
+        var id = new Lucene.Net.Util.BytesRef();
+        ids.Get(doc - leaf.DocBase, id);
+        return id.Length > 0 ? id.Utf8ToString() : null;
     }
 
     private Query? LikeQuery(IndexReader reader, string text, string[] fields, string analyzeAs)
@@ -142,7 +149,9 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
     /// <summary>Running totals per candidate, and the reasons whose signal was strong enough to name.</summary>
     private sealed class Scores(double reasonThreshold)
     {
-        private readonly Dictionary<string, (double Score, List<string> Reasons)> byId = new(StringComparer.Ordinal);
+        /// <summary>How many of the best are picked without sorting every candidate (shared tags alone can bring thousands).</summary>
+        private const int Head = 32;
+        private readonly Dictionary<string, (double Score, List<string>? Reasons)> byId = new(StringComparer.Ordinal);
 
         public void AddAll(IEnumerable<string> ids, double weight, string reason)
         {
@@ -152,13 +161,46 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         /// <summary>Adds <paramref name="weight"/> × <paramref name="strength"/> (0-1); names the reason when the strength reaches the threshold.</summary>
         public void Add(string id, double weight, double strength, string reason)
         {
-            if (!byId.TryGetValue(id, out var entry)) entry = (0, []);
-            if (strength >= reasonThreshold && !entry.Reasons.Contains(reason)) entry.Reasons.Add(reason);
-            byId[id] = (entry.Score + weight * strength, entry.Reasons);
+            byId.TryGetValue(id, out var entry);
+            var reasons = entry.Reasons;
+            if (strength >= reasonThreshold && reasons?.Contains(reason) != true) (reasons ??= []).Add(reason);
+            byId[id] = (entry.Score + weight * strength, reasons);
         }
 
-        public IEnumerable<(string Id, double Score, IReadOnlyList<string> Reasons)> Ranked() =>
-            byId.OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-                .Select(kv => (kv.Key, kv.Value.Score, (IReadOnlyList<string>)kv.Value.Reasons));
+        /// <summary>Best first (score, then id); the first <see cref="Head"/> come from a heap, the rest, if wanted, from a full sort.</summary>
+        public IEnumerable<(string Id, double Score, IReadOnlyList<string> Reasons)> Ranked()
+        {
+            var head = new PriorityQueue<string, (string Id, double Score)>(Head + 1, WorstFirst.Instance);
+            foreach (var (id, (score, _)) in byId)
+            {
+                if (head.Count < Head) head.Enqueue(id, (id, score));
+                else if (WorstFirst.Instance.Compare((id, score), PeekPriority(head)) > 0) head.EnqueueDequeue(id, (id, score));
+            }
+            var best = new List<string>(head.Count);
+            while (head.Count > 0) best.Add(head.Dequeue());
+            best.Reverse();
+            foreach (var id in best) yield return Entry(id);
+            if (byId.Count <= best.Count) yield break;
+            foreach (var kv in byId.OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Key, StringComparer.Ordinal).Skip(best.Count))
+                yield return Entry(kv.Key);
+        }
+
+        private (string Id, double Score, IReadOnlyList<string> Reasons) Entry(string id) =>
+            (id, byId[id].Score, (IReadOnlyList<string>?)byId[id].Reasons ?? []);
+
+        private static (string Id, double Score) PeekPriority(PriorityQueue<string, (string Id, double Score)> queue) =>
+            queue.TryPeek(out _, out var priority) ? priority : default;
+
+        /// <summary>Orders from worst to best: lower score first; on equal scores the larger id is worse.</summary>
+        private sealed class WorstFirst : IComparer<(string Id, double Score)>
+        {
+            public static readonly WorstFirst Instance = new();
+
+            public int Compare((string Id, double Score) x, (string Id, double Score) y)
+            {
+                var byScore = x.Score.CompareTo(y.Score);
+                return byScore != 0 ? byScore : string.CompareOrdinal(y.Id, x.Id);
+            }
+        }
     }
 }

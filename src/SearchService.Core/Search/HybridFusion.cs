@@ -8,7 +8,7 @@ namespace SearchService.Core.Search;
 public static class HybridFusion
 {
     public static List<(string Id, double Score)> Fuse(
-        IReadOnlyList<SearchHit> lexical, IReadOnlyList<(string Id, float Score)> semantic, Func<string, float?> cosine, double semanticWeight)
+        IReadOnlyList<(string Id, float Score)> lexical, IReadOnlyList<(string Id, float Score)> semantic, Func<string, float?> cosine, double semanticWeight)
     {
         var best = lexical.Count > 0 ? Math.Max(lexical.Max(h => h.Score), float.Epsilon) : 1f;
         var keywordScore = lexical.ToDictionary(h => h.Id, h => h.Score / (double)best, StringComparer.Ordinal);

@@ -1,6 +1,9 @@
+using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using SearchService.Core.Analysis.Terminology;
 using SearchService.Core.Indexing;
+using SearchService.Core.Notes;
 
 namespace SearchService.Core.Search;
 
@@ -8,59 +11,88 @@ namespace SearchService.Core.Search;
 public sealed class KeywordSearcher
 {
     private const int FacetSize = 10;
+    private static readonly Sort ByDate = new(new SortField(PaperFields.Date, SortFieldType.INT64, reverse: true), SortField.FIELD_SCORE);
     private readonly PaperIndex index;
     private readonly PaperQueryBuilder queries;
     private readonly SnippetHighlighter highlighter;
+    private readonly Func<string, Paper?>? papers;
 
-    public KeywordSearcher(PaperIndex index, QueryExpansion? expansion = null, KeywordWeights? weights = null)
+    /// <param name="tagSpellings">The current tag spellings (rebuilt when papers change); without it they are read from the index per query.</param>
+    /// <param name="papers">Looks a paper up by id (the store's catalog); without it a hit's record is decoded from the index.</param>
+    public KeywordSearcher(PaperIndex index, QueryExpansion? expansion = null, KeywordWeights? weights = null,
+        Func<TagSpellingIndex>? tagSpellings = null, Func<string, Paper?>? papers = null)
     {
         this.index = index;
-        queries = new PaperQueryBuilder(index.Analyzer, expansion, weights, index.Tags);
+        this.papers = papers;
+        queries = new PaperQueryBuilder(index.Analyzer, expansion, weights, tagSpellings ?? (() => new TagSpellingIndex(index.Tags())));
         highlighter = new SnippetHighlighter(index.Analyzer);
     }
 
-    /// <summary>The ranked page; <paramref name="withHighlights"/> false skips snippets when only the ranking is wanted.</summary>
-    public SearchResponse Search(SearchRequest request, bool withHighlights = true)
+    /// <summary>Parses and builds <paramref name="query"/> once, for everything one request does with it.</summary>
+    public PreparedQuery Prepare(string query)
     {
-        var clauses = QuerySyntax.Parse(request.Query);
+        var clauses = QuerySyntax.Parse(query);
         var scoring = queries.BuildScoring(clauses);
-        var filter = new QueryWrapperFilter(queries.BuildFilter(request));
-        // With no words, every paper that passes the filters matches; newest first then reads best.
-        var query = scoring ?? new MatchAllDocsQuery();
-        var sort = request.Sort == SearchSort.Date || scoring is null
-            ? new Sort(new SortField(PaperFields.Date, SortFieldType.INT64, reverse: true), SortField.FIELD_SCORE)
-            : Sort.RELEVANCE;
-
-        using var lease = index.Lease();
-        var searcher = lease.Searcher;
-        var wanted = Math.Max(1, request.Offset + request.Limit);
-        var top = TopFieldCollector.Create(sort, wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        var facets = new FacetCollector(PaperFields.FacetTag, PaperFields.FacetYear, PaperFields.FacetAuthor);
-        searcher.Search(query, filter, MultiCollector.Wrap(top, facets));
-
-        var docs = top.GetTopDocs(request.Offset, request.Limit);
-        var hits = docs.ScoreDocs.Select(sd =>
+        return new PreparedQuery
         {
-            var paper = PaperDocument.FromDocument(searcher.Doc(sd.Doc));
-            var highlights = scoring is null || !withHighlights ? [] : highlighter.For(scoring, paper);
-            return SearchHit.From(paper, float.IsNaN(sd.Score) ? 0 : sd.Score, highlights);
-        }).ToList();
-        return new SearchResponse(top.TotalHits, request.Offset, request.Limit, hits,
-            new SearchFacets(facets.Top(PaperFields.FacetTag, FacetSize), facets.Top(PaperFields.FacetYear, FacetSize), facets.Top(PaperFields.FacetAuthor, FacetSize)),
-            nameof(SearchMode.Keyword).ToLowerInvariant());
+            Clauses = clauses,
+            Scoring = scoring,
+            Restrictions = queries.BuildRestrictions(clauses),
+            FreeText = string.Join(' ', clauses.Where(c => !c.IsExcluded && c.Field is ClauseField.Any or ClauseField.Title or ClauseField.Abstract).Select(c => c.Text)),
+            Highlight = HighlightTerms.From(scoring),
+        };
     }
 
-    /// <summary>A function giving snippets of a paper for the words of <paramref name="query"/>; the query is built once for all the papers of a page.</summary>
-    public Func<Notes.Paper, IReadOnlyList<Highlight>> Highlighter(string query) =>
-        queries.BuildScoring(QuerySyntax.Parse(query)) is { } scoring ? paper => highlighter.For(scoring, paper) : _ => [];
+    /// <summary>The ranked page; <paramref name="withHighlights"/> false skips snippets when only the ranking is wanted.</summary>
+    public SearchResponse Search(SearchRequest request, bool withHighlights = true) => Search(request, Prepare(request.Query), withHighlights);
+
+    public SearchResponse Search(SearchRequest request, PreparedQuery query, bool withHighlights = true)
+    {
+        using var lease = index.Lease();
+        var searcher = lease.Searcher;
+        var (docs, total, facets) = Run(searcher, request, query, request.Offset, request.Limit);
+        var highlight = withHighlights ? query.Highlight : HighlightTerms.None;
+        var ids = IdsOf(searcher.IndexReader, docs);
+        var hits = new List<SearchHit>(docs.Length);
+        for (var i = 0; i < docs.Length; i++)
+        {
+            var sd = docs[i];
+            var paper = (ids[i] is { } id ? papers?.Invoke(id) : null) ?? PaperDocument.FromDocument(searcher.Doc(sd.Doc));
+            hits.Add(SearchHit.From(paper, float.IsNaN(sd.Score) ? 0 : sd.Score, highlighter.For(highlight, paper, searcher.IndexReader, sd.Doc)));
+        }
+        return new SearchResponse(total, request.Offset, request.Limit, hits, facets, nameof(SearchMode.Keyword).ToLowerInvariant());
+    }
+
+    /// <summary>The ids and scores of the best <paramref name="depth"/> matches, by relevance, with total and facets; no paper is loaded.</summary>
+    /// <param name="withFacets">False skips counting facets, when only the best ids are wanted (semantic feedback).</param>
+    public KeywordRanking Rank(SearchRequest request, PreparedQuery query, int depth, bool withFacets = true)
+    {
+        using var lease = index.Lease();
+        var searcher = lease.Searcher;
+        var (docs, total, facets) = Run(searcher, request with { Sort = SearchSort.Relevance }, query, 0, depth, withFacets);
+        var ids = IdsOf(searcher.IndexReader, docs);
+        var ranked = new List<(string Id, float Score)>(docs.Length);
+        for (var i = 0; i < docs.Length; i++)
+            ranked.Add((ids[i] ?? searcher.Doc(docs[i].Doc).Get(PaperFields.Id), float.IsNaN(docs[i].Score) ? 0 : docs[i].Score));
+        return new KeywordRanking(total, ranked, facets);
+    }
+
+    /// <summary>Snippets of each paper for the words of <paramref name="query"/>, from the term vectors of the index.</summary>
+    public IReadOnlyList<IReadOnlyList<Highlight>> Highlights(PreparedQuery query, IReadOnlyList<Paper> page)
+    {
+        if (query.Highlight.IsEmpty || page.Count == 0) return page.Select(_ => (IReadOnlyList<Highlight>)[]).ToList();
+        using var lease = index.Lease();
+        var searcher = lease.Searcher;
+        return page.Select(paper => highlighter.For(query.Highlight, paper, searcher.IndexReader, DocOf(searcher.IndexReader, paper.Id))).ToList();
+    }
 
     /// <summary>
     /// Ids of the papers that pass the request's filters and its required and excluded clauses (phrases,
     /// field prefixes, -words), or null when nothing restricts the request: what semantic search may return.
     /// </summary>
-    public HashSet<string>? AllowedIds(SearchRequest request)
+    public HashSet<string>? AllowedIds(SearchRequest request, PreparedQuery prepared)
     {
-        var restrictions = queries.BuildRestrictions(QuerySyntax.Parse(request.Query));
+        var restrictions = prepared.Restrictions;
         if (restrictions is null && request.Authors.Count == 0 && request.Tags.Count == 0 && request.From is null && request.To is null)
             return null;
         var query = new BooleanQuery { { queries.BuildFilter(request), Occur.MUST } };
@@ -70,4 +102,54 @@ public sealed class KeywordSearcher
         lease.Searcher.Search(query, collector);
         return collector.Ids;
     }
+
+    private static readonly SearchFacets NoFacets = new([], [], []);
+
+    private (ScoreDoc[] Docs, int Total, SearchFacets Facets) Run(IndexSearcher searcher, SearchRequest request, PreparedQuery prepared, int offset, int limit, bool withFacets = true)
+    {
+        var filter = new QueryWrapperFilter(queries.BuildFilter(request));
+        // With no words, every paper that passes the filters matches; newest first then reads best.
+        var query = prepared.Scoring ?? new MatchAllDocsQuery();
+        var sort = request.Sort == SearchSort.Date || prepared.Scoring is null ? ByDate : Sort.RELEVANCE;
+        var wanted = Math.Max(1, offset + limit);
+        var top = TopFieldCollector.Create(sort, wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var facets = withFacets ? new FacetCollector(searcher.IndexReader, PaperFields.FacetTag, PaperFields.FacetYear, PaperFields.FacetAuthor) : null;
+        searcher.Search(query, filter, facets is null ? top : MultiCollector.Wrap(top, facets));
+        var docs = top.GetTopDocs(offset, limit).ScoreDocs;
+        return (docs, top.TotalHits, facets is null ? NoFacets
+            : new SearchFacets(facets.Top(PaperFields.FacetTag, FacetSize), facets.Top(PaperFields.FacetYear, FacetSize), facets.Top(PaperFields.FacetAuthor, FacetSize)));
+    }
+
+    /// <summary>The paper id of each hit from doc values (null where a document has none).</summary>
+    private static string?[] IdsOf(IndexReader reader, ScoreDoc[] docs)
+    {
+        var ids = new string?[docs.Length];
+        var leaves = reader.Leaves;
+        var scratch = new BytesRef();
+        for (var i = 0; i < docs.Length; i++)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(docs[i].Doc, leaves)];
+            var values = leaf.AtomicReader.GetSortedDocValues(PaperFields.Id);
+            if (values is null) continue;
+            values.Get(docs[i].Doc - leaf.DocBase, scratch);
+            if (scratch.Length > 0) ids[i] = scratch.Utf8ToString();
+        }
+        return ids;
+    }
+
+    /// <summary>The document of paper <paramref name="id"/> in this snapshot, or -1: a seek in each segment's id terms.</summary>
+    private static int DocOf(IndexReader reader, string id)
+    {
+        var term = new BytesRef(id);
+        foreach (var leaf in reader.Leaves)
+        {
+            if (leaf.AtomicReader.GetTerms(PaperFields.Id)?.GetEnumerator() is not { } terms || !terms.SeekExact(term)) continue;
+            var doc = terms.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE).NextDoc();
+            if (doc != DocIdSetIterator.NO_MORE_DOCS) return leaf.DocBase + doc;
+        }
+        return -1;
+    }
 }
+
+/// <summary>The keyword ranking without papers: what hybrid fusion and feedback need.</summary>
+public sealed record KeywordRanking(int Total, IReadOnlyList<(string Id, float Score)> Ranked, SearchFacets Facets);

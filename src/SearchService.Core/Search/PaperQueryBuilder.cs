@@ -13,13 +13,13 @@ namespace SearchService.Core.Search;
 /// Turns a <see cref="SearchRequest"/> into Lucene queries: a scoring query for the words, and a
 /// non-scoring filter for kind, authors, tags and dates (filters must not change the ranking).
 /// </summary>
-/// <param name="indexedTags">The tags in the index now, so a tag query can find every spelling of its tag.</param>
-public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansion = null, KeywordWeights? weights = null, Func<IEnumerable<string>>? indexedTags = null)
+/// <param name="tagSpellings">The tags in the index now, so a tag query can find every spelling of its tag.</param>
+public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansion = null, KeywordWeights? weights = null, Func<TagSpellingIndex>? tagSpellings = null)
 {
     private readonly KeywordWeights w = weights ?? new KeywordWeights();
 
     /// <summary>Text fields a free word is looked up in, with their weight in the score.</summary>
-    private (string Field, float Boost)[] TextFields =>
+    private (string Field, float Boost)[] TextFields => field ??=
     [
         (PaperFields.Title, w.Title),
         (PaperFields.Abstract, w.Abstract),
@@ -33,7 +33,7 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansi
     /// Fields where a Korean word's English equivalent is looked for: the English ones, and the Korean
     /// commentary too, since it quotes English terms ("Transformer를").
     /// </summary>
-    private (string Field, float Boost)[] EnglishFields =>
+    private (string Field, float Boost)[] EnglishFields => field ??=
     [
         (PaperFields.Title, w.Title),
         (PaperFields.Abstract, w.Abstract),
@@ -41,6 +41,9 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansi
         (PaperFields.Korean, w.Korean),
         (PaperFields.AllText, w.AllText),
     ];
+
+    /// <summary>Fields where an English word's Korean equivalent is looked for.</summary>
+    private (string Field, float Boost)[] KoreanFields => field ??= [(PaperFields.Korean, w.Korean), (PaperFields.AllText, w.AllText)];
 
     private readonly QueryBuilder builder = new(analyzer);
     private readonly QueryTextSplitter splitter = new();
@@ -109,7 +112,7 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansi
             AddShould(query, builder.CreateBooleanQuery(field, content, Occur.SHOULD), boost);
         foreach (var term in expansion?.Expand(content) ?? [])
         {
-            var fields = term.TargetLanguage == TermExpansion.English ? EnglishFields : [(PaperFields.Korean, w.Korean), (PaperFields.AllText, w.AllText)];
+            var fields = term.TargetLanguage == TermExpansion.English ? EnglishFields : KoreanFields;
             foreach (var (field, boost) in fields.Where(f => f.Boost > 0))
                 AddShould(query, builder.CreatePhraseQuery(field, term.Target, 1), boost * w.Expansion);
         }
@@ -153,10 +156,12 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansi
     private Query TagQuery(string tag)
     {
         var spellings = new BooleanQuery();
-        foreach (var spelling in TagSpellings.Of(tag, indexedTags?.Invoke() ?? []))
+        foreach (var spelling in (tagSpellings?.Invoke() ?? Unindexed).Of(tag))
             spellings.Add(new TermQuery(new Term(PaperFields.Tag, spelling)), Occur.SHOULD);
         return spellings;
     }
+
+    private static readonly TagSpellingIndex Unindexed = new([]);
 
     /// <summary>Every token of the name must be in the author list: "Kakade" and "Sham Kakade" both find Sham M. Kakade.</summary>
     private Query? AuthorQuery(string name) => builder.CreateBooleanQuery(PaperFields.Authors, name, Occur.MUST);

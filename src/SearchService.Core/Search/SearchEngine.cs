@@ -23,24 +23,25 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
         var semantic = currentSemantic?.Invoke();
         var ready = semantic?.IsReady == true;
         var mode = request.Mode ?? (ready ? SearchMode.Hybrid : SearchMode.Keyword);
+        var query = keyword.Prepare(request.Query);
         // Without words there is nothing to compare meanings with: a filter-only request browses by keyword.
-        if (mode == SearchMode.Keyword || string.IsNullOrWhiteSpace(request.Query)) return keyword.Search(request);
+        if (mode == SearchMode.Keyword || string.IsNullOrWhiteSpace(request.Query)) return keyword.Search(request, query);
         if (!ready)
         {
             var why = currentSemantic is null ? "semantic search is turned off" : "embeddings are not available (yet)";
-            return keyword.Search(request) with { Warnings = [$"{Name(mode)} search fell back to keyword search: {why}."] };
+            return keyword.Search(request, query) with { Warnings = [$"{Name(mode)} search fell back to keyword search: {why}."] };
         }
-        return mode == SearchMode.Semantic ? Semantic(request, semantic!) : Hybrid(request, semantic!);
+        return mode == SearchMode.Semantic ? Semantic(request, query, semantic!) : Hybrid(request, query, semantic!);
     }
 
-    private SearchResponse Semantic(SearchRequest request, SemanticSearcher semantic)
+    private SearchResponse Semantic(SearchRequest request, PreparedQuery prepared, SemanticSearcher semantic)
     {
         var feedback = semantic.FeedbackDocuments > 0
-            ? keyword.Search(request with { Offset = 0, Limit = semantic.FeedbackDocuments, Sort = SearchSort.Relevance }, withHighlights: false).Results
+            ? keyword.Rank(request, prepared, semantic.FeedbackDocuments, withFacets: false).Ranked
             : [];
-        if (semantic.QueryVector(FreeText(request.Query), feedback.Select(h => h.Id)) is not { } query)
-            return keyword.Search(request) with { Mode = Name(SearchMode.Semantic), Warnings = ["The query has no words the embedding model can read; answered by keyword."] };
-        var allowed = keyword.AllowedIds(request);
+        if (semantic.QueryVector(prepared.FreeText, feedback.Select(h => h.Id)) is not { } query)
+            return keyword.Search(request, prepared) with { Mode = Name(SearchMode.Semantic), Warnings = ["The query has no words the embedding model can read; answered by keyword."] };
+        var allowed = keyword.AllowedIds(request, prepared);
         // A fixed depth, not one that grows with the offset: the total must not change as the client pages.
         var matches = semantic.Rank(query, settings.SemanticDepth, allowed is null ? null : allowed.Contains)
             .Where(r => r.Score >= settings.MinSimilarity)
@@ -49,42 +50,42 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
             .Select(r => (Paper: r.Paper!, r.Score))
             .ToList();
         if (request.Sort == SearchSort.Date) matches = [.. ByDate(matches, m => m.Paper)];
-        var highlight = keyword.Highlighter(request.Query);
-        var page = matches.Skip(request.Offset).Take(request.Limit)
-            .Select(r => SearchHit.From(r.Paper, r.Score, highlight(r.Paper))).ToList();
+        var page = Page(prepared, matches.Skip(request.Offset).Take(request.Limit).Select(m => (m.Paper, (double)m.Score)).ToList());
         return new SearchResponse(matches.Count, request.Offset, request.Limit, page,
             FacetCounts.Of(matches.Select(m => m.Paper).ToList(), FacetSize), Name(SearchMode.Semantic));
     }
 
-    private SearchResponse Hybrid(SearchRequest request, SemanticSearcher semantic)
+    private SearchResponse Hybrid(SearchRequest request, PreparedQuery prepared, SemanticSearcher semantic)
     {
         var depth = Math.Max(settings.FusionDepth, request.Offset + request.Limit);
-        var lexical = keyword.Search(request with { Offset = 0, Limit = depth, Sort = SearchSort.Relevance }, withHighlights: false);
-        if (semantic.QueryVector(FreeText(request.Query), lexical.Results.Select(h => h.Id)) is not { } query) return keyword.Search(request);
-        var allowed = keyword.AllowedIds(request);
+        var lexical = keyword.Rank(request, prepared, depth);
+        if (semantic.QueryVector(prepared.FreeText, lexical.Ranked.Select(h => h.Id)) is not { } query) return keyword.Search(request, prepared);
+        var allowed = keyword.AllowedIds(request, prepared);
         var meaning = semantic.Rank(query, depth, allowed is null ? null : allowed.Contains);
-        var fused = HybridFusion.Fuse(lexical.Results, meaning, id => semantic.Similarity(query, id), settings.SemanticWeight)
-            .Select(f => (Paper: store.Find(f.Id), f.Score))
-            .Where(f => f.Paper is not null)
-            .Select(f => (Paper: f.Paper!, f.Score))
-            .ToList();
-        if (request.Sort == SearchSort.Date) fused = [.. ByDate(fused, f => f.Paper)];
-        var highlight = keyword.Highlighter(request.Query);
-        var page = fused.Skip(request.Offset).Take(request.Limit)
-            .Select(r => SearchHit.From(r.Paper, (float)r.Score, highlight(r.Paper))).ToList();
+        var fused = HybridFusion.Fuse(lexical.Ranked, meaning, id => semantic.Similarity(query, id), settings.SemanticWeight);
+        IEnumerable<(Paper Paper, double Score)> ranked;
+        if (request.Sort == SearchSort.Date)
+            ranked = ByDate(fused.Select(f => (Paper: store.Find(f.Id), f.Score)).Where(f => f.Paper is not null).Select(f => (f.Paper!, f.Score)), f => f.Item1);
+        else
+            // Only the page's papers are looked up: ranking needs ids and scores alone.
+            ranked = fused.Select(f => (Paper: store.Find(f.Id), f.Score)).Where(f => f.Paper is not null).Select(f => (f.Paper!, f.Score));
+        var page = Page(prepared, ranked.Skip(request.Offset).Take(request.Limit).ToList());
         // Counted at the fixed fusion depth on both sides, so the total does not change with the offset.
-        var lexicalIds = lexical.Results.Take(settings.FusionDepth).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var lexicalIds = lexical.Ranked.Take(settings.FusionDepth).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var semanticOnly = meaning.Take(settings.FusionDepth).Count(m => !lexicalIds.Contains(m.Id));
         return new SearchResponse(lexical.Total + semanticOnly, request.Offset, request.Limit, page, lexical.Facets, Name(SearchMode.Hybrid));
+    }
+
+    /// <summary>The hits of a page, with their snippets.</summary>
+    private List<SearchHit> Page(PreparedQuery prepared, IReadOnlyList<(Paper Paper, double Score)> page)
+    {
+        var highlights = keyword.Highlights(prepared, page.Select(p => p.Paper).ToList());
+        return page.Select((p, i) => SearchHit.From(p.Paper, (float)p.Score, highlights[i])).ToList();
     }
 
     /// <summary>Newest first; undated papers last; the relevance order kept among papers of one date.</summary>
     private static IEnumerable<T> ByDate<T>(IEnumerable<T> ranked, Func<T, Paper> paper) =>
         ranked.OrderByDescending(r => paper(r).Date ?? DateOnly.MinValue);
-
-    /// <summary>The words of the query without operators: what the query is about.</summary>
-    private static string FreeText(string query) =>
-        string.Join(' ', QuerySyntax.Parse(query).Where(c => !c.IsExcluded && c.Field is ClauseField.Any or ClauseField.Title or ClauseField.Abstract).Select(c => c.Text));
 
     private static string Name(SearchMode mode) => mode.ToString().ToLowerInvariant();
 }

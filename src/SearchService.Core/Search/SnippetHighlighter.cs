@@ -1,6 +1,8 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
+using Lucene.Net.Util;
 using SearchService.Core.Indexing;
 using SearchService.Core.Notes;
 
@@ -9,34 +11,75 @@ namespace SearchService.Core.Search;
 /// <summary>
 /// Short snippets of the fields a query matched, in whichever language matched, with the matched
 /// words in &lt;mark&gt;. Text is HTML-escaped so a snippet is safe to show in a page.
+/// Where the query's terms are comes from the term vectors stored with the index (character offsets of
+/// every term), so a hit costs a few lookups rather than a new analysis of its text; a document indexed
+/// before term vectors were stored is analysed once per field instead.
 /// </summary>
 public sealed class SnippetHighlighter(Analyzer analyzer)
 {
-    private const int FragmentChars = 160;
     private const int MaxSnippets = 3;
-    private static readonly SimpleHTMLFormatter Marker = new("<mark>", "</mark>");
+    /// <summary>How far into a long field the fallback analysis reads.</summary>
+    private const int MaxCharsToAnalyze = 20_000;
 
-    public IReadOnlyList<Highlight> For(Query query, Paper paper)
+    /// <summary>Snippets of <paramref name="paper"/>; <paramref name="reader"/> and <paramref name="doc"/> give its term vectors when known.</summary>
+    public IReadOnlyList<Highlight> For(HighlightTerms terms, Paper paper, IndexReader? reader = null, int doc = -1)
     {
-        var snippets = new List<Highlight>();
+        if (terms.IsEmpty) return [];
+        // One read of the document's term vectors serves every field.
+        var vectors = reader is not null && doc >= 0 ? reader.GetTermVectors(doc) : null;
+        List<Highlight>? snippets = null;
         foreach (var (field, text) in Texts(paper))
         {
-            if (text.Length == 0) continue;
-            var scorer = new QueryScorer(query, field);
-            var highlighter = new Highlighter(Marker, new HtmlTextEncoder(), scorer)
-            {
-                TextFragmenter = new SimpleSpanFragmenter(scorer, FragmentChars),
-                MaxDocCharsToAnalyze = 20_000,
-            };
-            using var tokens = analyzer.GetTokenStream(field, text);
-            var best = highlighter.GetBestFragment(tokens, text);
-            if (!string.IsNullOrEmpty(best)) snippets.Add(new Highlight(field, best.Trim()));
+            if (text.Length == 0 || terms.Of(field) is not { } wanted) continue;
+            var matches = vectors?.GetTerms(field) is { HasOffsets: true } vector ? FromTermVector(vector, wanted) : FromAnalysis(field, text, wanted);
+            if (matches.Count == 0 || SnippetWindow.Render(text, matches) is not { } snippet) continue;
+            (snippets ??= []).Add(new Highlight(field, snippet));
             if (snippets.Count == MaxSnippets) break;
         }
-        return snippets;
+        return snippets ?? (IReadOnlyList<Highlight>)[];
     }
 
-    private static IEnumerable<(string Field, string Text)> Texts(Paper paper) =>
+    private static List<TermMatch> FromTermVector(Terms vector, IReadOnlySet<string> wanted)
+    {
+        var matches = new List<TermMatch>();
+        var termsEnum = vector.GetEnumerator();
+        DocsAndPositionsEnum? positions = null;
+        var n = 0;
+        foreach (var term in wanted)
+        {
+            n++;
+            if (!termsEnum.SeekExact(new BytesRef(term))) continue;
+            positions = termsEnum.DocsAndPositions(null, positions, DocsAndPositionsFlags.OFFSETS);
+            if (positions is null || positions.NextDoc() == DocIdSetIterator.NO_MORE_DOCS) continue;
+            for (var i = positions.Freq; i > 0; i--)
+            {
+                positions.NextPosition();
+                if (positions.StartOffset >= 0) matches.Add(new TermMatch(positions.StartOffset, positions.EndOffset, n));
+            }
+        }
+        return matches;
+    }
+
+    private List<TermMatch> FromAnalysis(string field, string text, IReadOnlySet<string> wanted)
+    {
+        var matches = new List<TermMatch>();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var tokens = analyzer.GetTokenStream(field, text);
+        var term = tokens.AddAttribute<ICharTermAttribute>();
+        var offset = tokens.AddAttribute<IOffsetAttribute>();
+        tokens.Reset();
+        while (tokens.IncrementToken() && offset.StartOffset < MaxCharsToAnalyze)
+        {
+            var value = term.ToString();
+            if (!wanted.Contains(value)) continue;
+            if (!ids.TryGetValue(value, out var id)) ids[value] = id = ids.Count + 1;
+            matches.Add(new TermMatch(offset.StartOffset, offset.EndOffset, id));
+        }
+        tokens.End();
+        return matches;
+    }
+
+    private static (string Field, string Text)[] Texts(Paper paper) =>
     [
         (PaperFields.Title, paper.Title),
         (PaperFields.Korean, paper.KoreanCommentary),

@@ -18,20 +18,8 @@ public static class TagSpellings
     /// </summary>
     public const int MaxSpellings = 64;
 
-    public static IReadOnlyList<string> Of(string tag, IEnumerable<string> indexedTags)
-    {
-        var normalized = TagNormalizer.Normalize(tag);
-        var compact = TagNormalizer.Compact(normalized);
-        var same = new List<string> { normalized };
-        var typos = new List<string>();
-        foreach (var t in indexedTags)
-        {
-            var other = TagNormalizer.Compact(t);
-            if (other == compact) { if (t != normalized) same.Add(t); }
-            else if (compact.Length >= MinLengthForTypos && typos.Count < MaxSpellings && OneEditApart(compact, other)) typos.Add(t);
-        }
-        return [.. same.Concat(typos).Take(MaxSpellings)];
-    }
+    /// <summary>The spellings of <paramref name="tag"/> among <paramref name="indexedTags"/>; a search uses a <see cref="TagSpellingIndex"/> built once.</summary>
+    public static IReadOnlyList<string> Of(string tag, IEnumerable<string> indexedTags) => new TagSpellingIndex(indexedTags).Of(tag);
 
     /// <summary>True when one insertion, deletion, substitution or swap of neighbours turns one into the other.</summary>
     public static bool OneEditApart(string a, string b)

@@ -11,9 +11,18 @@ namespace SearchService.Core.Semantic;
 /// is already in the <see cref="VectorStore"/> (by content hash) is never embedded again, so a restart
 /// over an unchanged corpus computes nothing. Also answers nearest-paper lookups for related papers.
 /// </summary>
-public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, VectorStore vectors, ILogger<PaperVectors> logger, IQueryTranslator? translator = null)
+/// <remarks>
+/// From <see cref="SemanticOptions.ApproximateAbove"/> vectors on, nearest-paper lookups go through an HNSW index
+/// (<see cref="HnswVectorIndex"/>) built after each sync and saved beside the vector cache; exact search stays
+/// for smaller collections, for filters that leave too few approximate hits, and when the native library does not load.
+/// </remarks>
+public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, VectorStore vectors, ILogger<PaperVectors> logger,
+    IQueryTranslator? translator = null, SemanticOptions? options = null)
     : ISimilarPapers, IDisposable
 {
+    private readonly int approximateAbove = (options ?? new SemanticOptions()).ApproximateAbove;
+    private volatile HnswVectorIndex? approximate;
+
     private const int Batch = 64;
     private readonly VectorIndex index = new(embedder.Dimensions);
     private readonly SemaphoreSlim syncing = new(1, 1);
@@ -24,8 +33,9 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
     private static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(10);
 
     public bool IsAvailable => embedder.IsAvailable;
-    /// <summary>Papers with at least one vector.</summary>
-    public int Embedded => index.Ids().Select(PaperIdOf).Distinct(StringComparer.Ordinal).Count();
+    /// <summary>Papers with at least one vector; counted when vectors change, not per request.</summary>
+    public int Embedded => embedded;
+    private volatile int embedded;
     public int ComputedLastSync => computedLastSync;
     public EmbeddingProgress Progress => progress;
 
@@ -49,6 +59,7 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
         progress = progress with { Running = true, Done = 0, Total = 0 };
         var papers = store.Papers();
         var missing = new List<(string Key, EmbeddingChunk Chunk, string Hash)>();
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         var live = new HashSet<string>(StringComparer.Ordinal);
         foreach (var paper in papers)
         {
@@ -58,11 +69,13 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
                 var key = ChunkKey(paper.Id, n);
                 live.Add(key);
                 var hash = chunks[n].Key(embedder.ModelId, translator);
+                hashes[key] = hash;
                 if (vectors.TryGet(hash, out var vector)) index.Set(key, vector);
                 else missing.Add((key, chunks[n], hash));
             }
         }
         foreach (var key in index.Ids().Where(key => !live.Contains(key)).ToList()) index.Remove(key);
+        CountEmbedded();
 
         progress = progress with { Total = missing.Count };
         var nextLog = LogEvery;
@@ -85,8 +98,10 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
             }
             vectors.Flush();
             progress = progress with { Done = progress.Done + chunk.Length };
+            CountEmbedded();
         }
         computedLastSync = missing.Count;
+        RefreshApproximate(hashes);
         progress = new EmbeddingProgress(false, missing.Count, missing.Count, true);
         if (missing.Count > 0 || clock.ElapsedMilliseconds > 1000)
             logger.LogInformation("Vectors in step: {Computed} embeddings computed, {Reused} reused, for {Papers} papers in {Elapsed} ms ({Rate:F1} texts/s)",
@@ -94,6 +109,29 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
         else
             logger.LogInformation("Vectors in step: 0 embeddings computed, {Reused} reused, for {Papers} papers", live.Count, papers.Count);
     }
+
+    /// <summary>Loads or builds the approximate index for the vectors as they are now, when there are enough of them.</summary>
+    private void RefreshApproximate(Dictionary<string, string> hashes)
+    {
+        if (approximateAbove <= 0 || index.Count < approximateAbove || !HnswVectorIndex.IsSupported)
+        {
+            approximate = null;
+            return;
+        }
+        var rows = index.Rows().Where(r => hashes.ContainsKey(r.Id)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var fingerprint = HnswVectorIndex.FingerprintOf(rows.Select(r => (r.Id, hashes[r.Id])));
+        if (approximate?.Fingerprint == fingerprint) return;
+        var folder = Path.GetDirectoryName(vectors.Path)!;
+        var clock = Stopwatch.StartNew();
+        var loaded = HnswVectorIndex.TryLoad(folder, fingerprint);
+        var next = loaded ?? HnswVectorIndex.Build(rows, embedder.Dimensions, fingerprint);
+        if (loaded is null) next.Save(folder);
+        // The previous index is not disposed here: a search may still be running on it; its finalizer frees it.
+        approximate = next;
+        logger.LogInformation("Approximate vector index {How} for {Count} vectors in {Elapsed} ms", loaded is null ? "built" : "loaded", rows.Count, clock.ElapsedMilliseconds);
+    }
+
+    private void CountEmbedded() => embedded = index.Ids().Select(PaperIdOf).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>The query's vector, or null when the model is unavailable.</summary>
     public float[]? EmbedQuery(string text) => embedder.IsAvailable ? embedder.Embed([text])[0] : null;
@@ -122,9 +160,27 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
     }
 
     /// <summary>The <paramref name="k"/> papers whose best chunk is nearest to <paramref name="query"/>.</summary>
-    public IReadOnlyList<(string Id, float Score)> Nearest(float[] query, int k, Func<string, bool>? filter = null) =>
-        index.Search(query, k * MaxChunks, filter is null ? null : key => filter(PaperIdOf(key)))
-            .GroupBy(hit => PaperIdOf(hit.Id))
+    public IReadOnlyList<(string Id, float Score)> Nearest(float[] query, int k, Func<string, bool>? filter = null)
+    {
+        if (approximate is { } ann && ApproximateNearest(ann, query, k, filter) is { } found) return found;
+        return ByPaper(index.Search(query, k * MaxChunks, filter is null ? null : key => filter(PaperIdOf(key))), k);
+    }
+
+    /// <summary>
+    /// The nearest papers from the approximate index, or null when a filter left fewer than <paramref name="k"/>
+    /// of its candidates (the caller then searches exactly, so a narrow filter still gets its best papers).
+    /// </summary>
+    private List<(string Id, float Score)>? ApproximateNearest(HnswVectorIndex ann, float[] query, int k, Func<string, bool>? filter)
+    {
+        // A filter drops candidates after the graph search: ask for more so that enough pass it.
+        var wanted = k * MaxChunks * (filter is null ? 1 : 4);
+        var hits = ann.Search(query, wanted).Where(h => index.Contains(h.Key) && (filter is null || filter(PaperIdOf(h.Key))));
+        var papers = ByPaper(hits, k);
+        return papers.Count >= k || ann.Count <= wanted ? papers : null;
+    }
+
+    private static List<(string Id, float Score)> ByPaper(IEnumerable<(string Key, float Score)> hits, int k) =>
+        hits.GroupBy(hit => PaperIdOf(hit.Key))
             .Select(g => (Id: g.Key, Score: g.Max(hit => hit.Score)))
             .OrderByDescending(hit => hit.Score).ThenBy(hit => hit.Id, StringComparer.Ordinal)
             .Take(k).ToList();

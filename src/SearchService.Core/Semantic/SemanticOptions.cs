@@ -32,4 +32,13 @@ public sealed record SemanticOptions
 
     /// <summary>How many nearest papers semantic mode reads at most, for its total, facets and pages.</summary>
     public int SemanticDepth { get; init; } = 1000;
+
+    /// <summary>How many queries' English text and embedding are kept, so a repeated query skips the model (0 turns it off).</summary>
+    public int QueryCacheSize { get; init; } = 4096;
+
+    /// <summary>
+    /// From this many vectors on, nearest papers come from an approximate (HNSW) index saved beside the vectors;
+    /// below it, search is exact: it is fast enough there, and exact. 0 turns the approximate index off.
+    /// </summary>
+    public int ApproximateAbove { get; init; } = 20_000;
 }

@@ -11,6 +11,9 @@ namespace SearchService.Core.Semantic;
 public sealed class SemanticSearcher(PaperVectors vectors, IQueryTranslator translator, SemanticOptions? options = null)
 {
     private readonly SemanticOptions settings = options ?? new SemanticOptions();
+    // A query's English text and its embedding never change: a repeated query skips the model.
+    private readonly LruCache<string, string> translations = new((options ?? new SemanticOptions()).QueryCacheSize);
+    private readonly LruCache<string, float[]?> embeddings = new((options ?? new SemanticOptions()).QueryCacheSize);
 
     public bool IsReady => vectors.IsAvailable && vectors.Embedded > 0;
 
@@ -30,11 +33,12 @@ public sealed class SemanticSearcher(PaperVectors vectors, IQueryTranslator tran
     /// </summary>
     public float[]? QueryVector(string freeText, IEnumerable<string> feedbackIds)
     {
-        var english = translator.ToEnglish(freeText);
-        var direct = string.IsNullOrWhiteSpace(english) ? null : vectors.EmbedQuery(english);
+        var english = translations.GetOrAdd(freeText, translator.ToEnglish);
+        var direct = string.IsNullOrWhiteSpace(english) ? null : embeddings.GetOrAdd(english, vectors.EmbedQuery);
         var feedback = FeedbackVector(feedbackIds);
         if (direct is null) return feedback;
-        if (feedback is null) return direct;
+        // The cached vector is shared: hand out a copy.
+        if (feedback is null) return (float[])direct.Clone();
         var weight = settings.FeedbackWeight;
         return direct.Zip(feedback, (d, f) => d + weight * f).ToArray();
     }

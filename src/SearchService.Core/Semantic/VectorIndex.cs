@@ -80,6 +80,22 @@ public sealed class VectorIndex : IDisposable
         finally { _lock.ExitReadLock(); }
     }
 
+    /// <summary>Whether <paramref name="id"/> has a vector.</summary>
+    public bool Contains(string id)
+    {
+        _lock.EnterReadLock();
+        try { return _slots.ContainsKey(id); }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>A snapshot of every id with a copy of its (normalized) vector, in slot order.</summary>
+    public IReadOnlyList<(string Id, float[] Vector)> Rows()
+    {
+        _lock.EnterReadLock();
+        try { return _ids.Select((id, slot) => (id, _rows.AsSpan(slot * _dimensions, _dimensions).ToArray())).ToList(); }
+        finally { _lock.ExitReadLock(); }
+    }
+
     /// <summary>Drops the vector of <paramref name="id"/>; false if it had none.</summary>
     public bool Remove(string id)
     {

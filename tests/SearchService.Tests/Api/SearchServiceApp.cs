@@ -59,7 +59,12 @@ public sealed class SearchServiceApp : WebApplicationFactory<Program>
         for (var i = 0; i < 300; i++)
         {
             var health = await client.GetFromJsonAsync<HealthDto>("/health");
-            if (health?.Status == "ready") return client;
+            if (health?.Status == "ready")
+            {
+                // Related papers and the tag and author lists are rebuilt in the background after an ingest.
+                await SearchService.Api.Hosting.DerivedWarmUp.WhenCurrentAsync(Services).WaitAsync(TimeSpan.FromSeconds(15));
+                return client;
+            }
             await Task.Delay(50);
         }
         throw new TimeoutException("The first ingest did not finish in 15 s.");

@@ -6,7 +6,7 @@ namespace SearchService.Tests.Search;
 /// <summary>Fusion arithmetic, with expected scores worked out by hand in each test.</summary>
 public sealed class HybridFusionTests
 {
-    private static SearchHit Hit(string id, float score) => SearchHit.From(new Paper { Id = id }, score);
+    private static (string Id, float Score) Hit(string id, float score) => (id, score);
 
     private static Func<string, float?> Cosines(params (string Id, float Cosine)[] cosines) =>
         id => cosines.Where(c => c.Id == id).Select(c => (float?)c.Cosine).FirstOrDefault();

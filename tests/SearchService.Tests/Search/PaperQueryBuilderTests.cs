@@ -121,7 +121,8 @@ public sealed class PaperQueryBuilderTests
     [Fact]
     public void TagPrefixAlsoFindsTheIndexedSpellingsOfTheTag()
     {
-        var builder = new PaperQueryBuilder(Analyzer, indexedTags: () => ["longcontext", "long-context", "attention"]);
+        var indexed = new TagSpellingIndex(["longcontext", "long-context", "attention"]);
+        var builder = new PaperQueryBuilder(Analyzer, tagSpellings: () => indexed);
         var query = Assert.IsType<BooleanQuery>(builder.BuildScoring(QuerySyntax.Parse("tag:long-context")));
         var spellings = Assert.IsType<BooleanQuery>(Assert.Single(query.Clauses).Query);
         Assert.Equal(["long-context", "longcontext"], spellings.Clauses.Select(c => ((TermQuery)c.Query).Term.Text).Order());

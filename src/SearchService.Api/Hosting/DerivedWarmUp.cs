@@ -1,0 +1,30 @@
+using SearchService.Core.Related;
+using SearchService.Core.Search;
+using SearchService.Core.Store;
+
+namespace SearchService.Api.Hosting;
+
+/// <summary>
+/// Creates the structures derived from all papers at start-up, so their first build runs beside the ingest
+/// rather than inside the first request that needs one.
+/// </summary>
+public sealed class DerivedWarmUp(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<PaperDerivative<CatalogLists>>();
+        services.GetRequiredService<PaperDerivative<TagSpellingIndex>>();
+        services.GetRequiredService<RelatedPapers>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Completes once every derived structure reflects the papers as they are now (tests wait on it).</summary>
+    public static async Task WhenCurrentAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await services.GetRequiredService<PaperDerivative<CatalogLists>>().WhenCurrentAsync(ct);
+        await services.GetRequiredService<PaperDerivative<TagSpellingIndex>>().WhenCurrentAsync(ct);
+        await services.GetRequiredService<RelatedPapers>().WhenCurrentAsync(ct);
+    }
+}
