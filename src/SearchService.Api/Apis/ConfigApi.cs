@@ -16,6 +16,8 @@ public static class ConfigApi
         app.MapGet("/config", Config)
             .WithName("GetConfig")
             .WithSummary("Settings the search page uses: the Obsidian vault to open notes in, if any")
+            .WithDescription("Read once by the page at `/` when it loads. `obsidianVault` is the `Notes:ObsidianVault` setting: when present, "
+                + "the page links each paper to `obsidian://open?vault=…&file=<note name>`; when absent, it shows the note's file path instead.")
             .WithTags("Config")
             .RequireApiKeyWhenReadsAreProtected();
         return app;

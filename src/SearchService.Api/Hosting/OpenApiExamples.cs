@@ -63,6 +63,7 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
             ["lastIngest"] = "2026-12-02T12:36:56.85+00:00", ["lastIngestSeconds"] = 2.45,
             ["semantic"] = "embedding", ["embedded"] = 12, ["filesSeen"] = 32, ["filesTotal"] = 32, ["embeddingTotal"] = 38,
         },
+        ["GetConfig"] = new JsonObject { ["obsidianVault"] = "Papers" },
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
