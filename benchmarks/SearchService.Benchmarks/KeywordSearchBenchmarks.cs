@@ -25,7 +25,7 @@ public class KeywordSearchBenchmarks
     {
         var root = SharedData.Folder() is { } shared
             ? Path.Combine(shared, "corpus", "arxiv-notes")
-            : Path.Combine(RepositoryRoot(), "index-data", "notes");
+            : Path.Combine(SharedData.RepositoryRoot(), "index-data", "notes");
         store = CorpusSnapshot.Read(root).Index(PaperAnalyzers.Create());
         searcher = new KeywordSearcher(store.Index, new QueryExpansion(TerminologyMap.Load()));
     }
@@ -35,11 +35,4 @@ public class KeywordSearchBenchmarks
 
     [GlobalCleanup]
     public void Cleanup() => store.Dispose();
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SearchService.sln"))) return dir.FullName;
-        return Directory.GetCurrentDirectory();
-    }
 }

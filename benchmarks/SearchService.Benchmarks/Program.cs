@@ -4,7 +4,7 @@ using SearchService.Benchmarks;
 // dotnet run -c Release --project benchmarks/SearchService.Benchmarks -- <command> [options]
 //   ablation   score the dev queries with each part of the Korean analysis switched off (issue 3)
 //   weights    score the dev queries as each keyword field weight moves alone from its default
-//   quality    keyword, semantic and hybrid MRR on the dev queries and related-paper recall (issue 4)
+//   quality    keyword, semantic and hybrid MRR and recall on the dev and held-out queries, related-paper recall (issues 4, 9)
 //   load       a bounded mix of searches and writes against a running service on loopback (issue 5)
 //   mine-terms print Korean-English term candidates mined from notes with both commentaries, for review
 //   anything else goes to BenchmarkDotNet (e.g. --filter '*')
