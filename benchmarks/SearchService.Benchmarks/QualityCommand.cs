@@ -15,7 +15,8 @@ namespace SearchService.Benchmarks;
 /// <summary>
 /// Keyword, semantic and hybrid quality, in process: one table on the dev queries (tuned on) and one on the
 /// held-out queries (never tuned on), per mode and language, with the median <c>total</c> a query reports;
-/// then related-paper recall on the dev links. <c>--ablations</c> adds the tuning variants, on dev only.
+/// then related-paper recall on the dev links. <c>--ablations</c> adds the tuning variants, on dev only;
+/// <c>--dev-only</c> skips the held-out table.
 /// Vectors are cached in a folder (by content hash, as the service does), so only the first run pays for
 /// embedding the corpus.
 /// </summary>
@@ -49,6 +50,7 @@ public static class QualityCommand
         await vectors.SyncAsync(CancellationToken.None);
         Console.WriteLine($"{vectors.Embedded} vectors ready in {clock.Elapsed.TotalSeconds:F1} s ({vectors.ComputedLastSync} computed); {store.PaperCount} papers; {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores");
 
+
         SearchEngine Engine(SemanticOptions options, KeywordWeights weights)
         {
             var semantic = new SemanticSearcher(vectors, translator, options);
@@ -57,7 +59,9 @@ public static class QualityCommand
 
         if (!args.Contains("--related-only"))
         {
-            foreach (var (title, queries) in new[] { ($"dev, {dev.Count} queries (tuned on)", dev), ($"held-out, {heldOut.Count} queries (never tuned on)", heldOut) })
+            // --dev-only: while choosing a setting, look at dev alone; held-out is for checking the choice.
+            var sets = new[] { ($"dev, {dev.Count} queries (tuned on)", dev), ($"held-out, {heldOut.Count} queries (never tuned on)", heldOut) };
+            foreach (var (title, queries) in args.Contains("--dev-only") ? sets[..1] : sets)
             {
                 Console.WriteLine($"\n{title}\n\n{TableHeader}");
                 foreach (var mode in new[] { SearchMode.Keyword, SearchMode.Semantic, SearchMode.Hybrid })
@@ -112,6 +116,15 @@ public static class QualityCommand
             yield return ($"hybrid, semantic weight {weight}", defaults with { SemanticWeight = weight }, SearchMode.Hybrid, weights);
         foreach (var documents in new[] { 0, 5 })
             yield return ($"hybrid, feedback from {documents} hits", defaults with { FeedbackDocuments = documents }, SearchMode.Hybrid, weights);
+        foreach (var rule in new[] { "1", "1<2", "1<2 4<3", "2<75%" })
+        {
+            yield return ($"keyword, words to match {rule}", defaults, SearchMode.Keyword, weights with { MinimumShouldMatch = rule });
+            yield return ($"hybrid, words to match {rule}", defaults, SearchMode.Hybrid, weights with { MinimumShouldMatch = rule });
+        }
+        foreach (var cutoff in new[] { 0.0, 0.3, 0.4, 0.6 })
+            yield return ($"hybrid, cutoff {cutoff}", defaults with { HybridCutoff = cutoff }, SearchMode.Hybrid, weights);
+        foreach (var cutoff in new[] { 0.0, 0.7, 0.9 })
+            yield return ($"semantic, cutoff {cutoff}", defaults with { SemanticCutoff = cutoff }, SearchMode.Semantic, weights);
         foreach (var expansion in new[] { 0.75f, 1f })
         {
             yield return ($"keyword, expansion weight {expansion}", defaults, SearchMode.Keyword, weights with { Expansion = expansion });

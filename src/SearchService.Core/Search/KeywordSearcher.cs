@@ -23,7 +23,7 @@ public sealed class KeywordSearcher
     public SearchResponse Search(SearchRequest request, bool withHighlights = true)
     {
         var clauses = QuerySyntax.Parse(request.Query);
-        var scoring = queries.BuildScoring(clauses);
+        var scoring = queries.BuildScoring(clauses, request.MinimumShouldMatch);
         var filter = new QueryWrapperFilter(queries.BuildFilter(request));
         // With no words, every paper that passes the filters matches; newest first then reads best.
         var query = scoring ?? new MatchAllDocsQuery();

@@ -7,9 +7,10 @@ namespace SearchService.Core.Search;
 /// <summary>
 /// The entry point for searches. Chooses the mode (hybrid once vectors exist, keyword before), falls back
 /// to keyword with a warning when semantic search cannot answer, and fuses keyword and semantic rankings
-/// by score in hybrid mode (<see cref="HybridFusion"/>). In hybrid mode, <c>total</c> counts the keyword
-/// matches plus the nearest papers by meaning that the keywords did not match; in semantic mode it counts the
-/// papers whose cosine reaches <see cref="SemanticOptions.MinSimilarity"/>.
+/// by score in hybrid mode (<see cref="HybridFusion"/>). In hybrid mode, <c>total</c> counts the candidates of
+/// both rankings whose fused score reaches <see cref="SemanticOptions.HybridCutoff"/> of the best; in semantic
+/// mode it counts the papers whose cosine reaches <see cref="SemanticOptions.SemanticCutoff"/> of the best
+/// (and at least <see cref="SemanticOptions.MinSimilarity"/>).
 /// </summary>
 /// <param name="currentSemantic">The semantic searcher once it is loaded; null before, or when semantic search is off.</param>
 public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func<SemanticSearcher?>? currentSemantic = null, SemanticOptions? options = null)
@@ -40,8 +41,11 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
         if (semantic.QueryVector(FreeText(request.Query), feedback.Select(h => h.Id)) is not { } query)
             return keyword.Search(request) with { Mode = Name(SearchMode.Semantic), Warnings = ["The query has no words the embedding model can read; answered by keyword."] };
         var allowed = keyword.AllowedIds(request);
-        var matches = semantic.Rank(query, Math.Max(settings.SemanticDepth, request.Offset + request.Limit), allowed is null ? null : allowed.Contains)
-            .Where(r => r.Score >= settings.MinSimilarity)
+        var nearest = semantic.Rank(query, Math.Max(settings.SemanticDepth, request.Offset + request.Limit), allowed is null ? null : allowed.Contains);
+        // Every paper has some cosine to any query: a match is one near the best, not merely above the floor.
+        var bar = Math.Max(settings.MinSimilarity, settings.SemanticCutoff * (nearest.Count > 0 ? nearest[0].Score : 0));
+        var matches = nearest
+            .Where(r => r.Score >= bar)
             .Select(r => (Paper: store.Find(r.Id), r.Score))
             .Where(r => r.Paper is not null)
             .Select(r => (Paper: r.Paper!, r.Score))
@@ -57,11 +61,18 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
     private SearchResponse Hybrid(SearchRequest request, SemanticSearcher semantic)
     {
         var depth = Math.Max(settings.FusionDepth, request.Offset + request.Limit);
-        var lexical = keyword.Search(request with { Offset = 0, Limit = depth, Sort = SearchSort.Relevance }, withHighlights: false);
+        // Fusion reads every paper sharing a word (a paraphrase may share only one with its paper); the
+        // cutoff below, not the keyword rule, decides what counts as a match.
+        var lexical = keyword.Search(request with { Offset = 0, Limit = depth, Sort = SearchSort.Relevance, MinimumShouldMatch = "1" }, withHighlights: false);
         if (semantic.QueryVector(FreeText(request.Query), lexical.Results.Select(h => h.Id)) is not { } query) return keyword.Search(request);
         var allowed = keyword.AllowedIds(request);
         var meaning = semantic.Rank(query, depth, allowed is null ? null : allowed.Contains);
-        var fused = HybridFusion.Fuse(lexical.Results, meaning, id => semantic.Similarity(query, id), settings.SemanticWeight)
+        var ranked = HybridFusion.Fuse(lexical.Results, meaning, id => semantic.Similarity(query, id), settings.SemanticWeight);
+        // A match is a candidate that scores near the best one: not every paper sharing one word of the
+        // query, nor every paper the embedding ranks somewhere.
+        var bar = settings.HybridCutoff * (ranked.Count > 0 ? ranked[0].Score : 0);
+        ranked = ranked.Where(f => f.Score >= bar).ToList();
+        var fused = ranked
             .Select(f => (Paper: store.Find(f.Id), f.Score))
             .Where(f => f.Paper is not null)
             .Select(f => (Paper: f.Paper!, f.Score))
@@ -70,9 +81,8 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
         var highlight = keyword.Highlighter(request.Query);
         var page = fused.Skip(request.Offset).Take(request.Limit)
             .Select(r => SearchHit.From(r.Paper, (float)r.Score, highlight(r.Paper))).ToList();
-        var lexicalIds = lexical.Results.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var semanticOnly = meaning.Count(m => !lexicalIds.Contains(m.Id));
-        return new SearchResponse(lexical.Total + semanticOnly, request.Offset, request.Limit, page, lexical.Facets, Name(SearchMode.Hybrid));
+        return new SearchResponse(fused.Count, request.Offset, request.Limit, page,
+            FacetCounts.Of(fused.Select(f => f.Paper).ToList(), FacetSize), Name(SearchMode.Hybrid));
     }
 
     /// <summary>Newest first; undated papers last; the relevance order kept among papers of one date.</summary>
