@@ -7,6 +7,7 @@ using SearchService.Benchmarks;
 //   quality    keyword, semantic and hybrid MRR and recall on the dev and held-out queries, related-paper recall (issues 4, 9)
 //   load       a bounded mix of searches and writes against a running service on loopback (issue 5)
 //   mine-terms print Korean-English term candidates mined from notes with both commentaries, for review
+//              (--ibm1: the word translations IBM Model 1 learns from them)
 //   anything else goes to BenchmarkDotNet (e.g. --filter '*')
 return args.FirstOrDefault() switch
 {

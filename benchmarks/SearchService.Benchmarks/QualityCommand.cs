@@ -16,7 +16,7 @@ namespace SearchService.Benchmarks;
 /// Keyword, semantic and hybrid quality, in process: one table on the dev queries (tuned on) and one on the
 /// held-out queries (never tuned on), per mode and language, with the median <c>total</c> a query reports;
 /// then related-paper recall on the dev links. <c>--ablations</c> adds the tuning variants, on dev only;
-/// <c>--dev-only</c> skips the held-out table.
+/// <c>--dev-only</c> skips the held-out table; <c>--lexicon P</c> adds learned translations to the queries.
 /// Vectors are cached in a folder (by content hash, as the service does), so only the first run pays for
 /// embedding the corpus.
 /// </summary>
@@ -50,11 +50,23 @@ public static class QualityCommand
         await vectors.SyncAsync(CancellationToken.None);
         Console.WriteLine($"{vectors.Embedded} vectors ready in {clock.Elapsed.TotalSeconds:F1} s ({vectors.ComputedLastSync} computed); {store.PaperCount} papers; {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores");
 
+        // --lexicon P adds the translations learned from the notes (probability at least P) to the query side
+        // only: the paper vectors keep the hand dictionary, so they need no re-embedding.
+        var queryExpansion = expansion;
+        if (args.SkipWhile(a => a != "--lexicon").Skip(1).FirstOrDefault() is { } minProbability)
+        {
+            var learned = TranslationLexicon.Learn(corpus.Files.SelectMany(f => f.Papers), expansion.Map, minProbability: double.Parse(minProbability, CultureInfo.InvariantCulture));
+            queryExpansion = new QueryExpansion(TerminologyMap.FromPairs(expansion.Map.Pairs.Concat(learned.Select(l => new TermPair(l.Korean, l.English, (float)l.Probability)))));
+            Console.WriteLine($"{learned.Count} learned translations with probability >= {minProbability} added to the query side");
+        }
+        var queryTranslator = new TermTranslator(queryExpansion);
+        // --lexicon-semantic-only: the learned translations put queries into English for the model only.
+        if (args.Contains("--lexicon-semantic-only")) queryExpansion = expansion;
 
         SearchEngine Engine(SemanticOptions options, KeywordWeights weights)
         {
-            var semantic = new SemanticSearcher(vectors, translator, options);
-            return new SearchEngine(new KeywordSearcher(store.Index, expansion, weights), store, () => semantic, options);
+            var semantic = new SemanticSearcher(vectors, queryTranslator, options);
+            return new SearchEngine(new KeywordSearcher(store.Index, queryExpansion, weights), store, () => semantic, options);
         }
 
         if (!args.Contains("--related-only"))

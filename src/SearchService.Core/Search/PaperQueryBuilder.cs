@@ -114,7 +114,7 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansi
         {
             var fields = term.TargetLanguage == TermExpansion.English ? EnglishFields : [(PaperFields.Korean, w.Korean), (PaperFields.AllText, w.AllText)];
             foreach (var (field, boost) in fields.Where(f => f.Boost > 0))
-                AddShould(query, builder.CreatePhraseQuery(field, term.Target, 1), boost * w.Expansion);
+                AddShould(query, builder.CreatePhraseQuery(field, term.Target, 1), boost * w.Expansion * term.Weight);
         }
         if (query.Clauses.Count == 0) return null;
         return Coverage(content, expansions, wordsToMatch) is { } coverage ? new BooleanQuery { { query, Occur.MUST }, { coverage, Occur.MUST } } : query;
