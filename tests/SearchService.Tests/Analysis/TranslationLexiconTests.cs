@@ -67,4 +67,16 @@ public sealed class TranslationLexiconTests
 
         Assert.Equal(0.7f, term.Weight);
     }
+
+    [Fact]
+    public void QueryTranslatorUsesTheDictionaryUntilItLearnsFromTheNotes()
+    {
+        var translator = new LearnedQueryTranslator(new QueryExpansion(TerminologyMap.FromPairs([new TermPair("모델", "model")])));
+        Assert.Equal("model", translator.ToEnglish("생성 모델"));
+
+        translator.Relearn(Notes);
+
+        Assert.Equal("generation model", translator.ToEnglish("생성 모델"));
+        Assert.True(translator.LearnedCount > 0);
+    }
 }
