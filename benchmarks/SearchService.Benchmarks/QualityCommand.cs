@@ -16,7 +16,8 @@ namespace SearchService.Benchmarks;
 /// Keyword, semantic and hybrid quality, in process: one table on the dev queries (tuned on) and one on the
 /// held-out queries (never tuned on), per mode and language, with the median <c>total</c> a query reports;
 /// then related-paper recall on the dev links. <c>--ablations</c> adds the tuning variants, on dev only;
-/// <c>--dev-only</c> skips the held-out table; <c>--lexicon P</c> adds learned translations to the queries.
+/// <c>--dev-only</c> skips the held-out table; <c>--no-lexicon</c> translates semantic queries with the hand
+/// dictionary alone; <c>--lexicon P</c> also expands keyword queries with the learned translations.
 /// Vectors are cached in a folder (by content hash, as the service does), so only the first run pays for
 /// embedding the corpus.
 /// </summary>
@@ -50,18 +51,26 @@ public static class QualityCommand
         await vectors.SyncAsync(CancellationToken.None);
         Console.WriteLine($"{vectors.Embedded} vectors ready in {clock.Elapsed.TotalSeconds:F1} s ({vectors.ComputedLastSync} computed); {store.PaperCount} papers; {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores");
 
-        // --lexicon P adds the translations learned from the notes (probability at least P) to the query side
-        // only: the paper vectors keep the hand dictionary, so they need no re-embedding.
+        // As the service does, semantic queries use the translations learned from the notes (--no-lexicon: the
+        // hand dictionary alone). --lexicon P also adds those of probability >= P to keyword expansion, for the
+        // ablation; the paper vectors keep the hand dictionary either way, so nothing is re-embedded.
+        var papers = corpus.Files.SelectMany(f => f.Papers).ToList();
+        IQueryTranslator queryTranslator = translator;
+        if (!args.Contains("--no-lexicon"))
+        {
+            var learnedTranslator = new LearnedQueryTranslator(expansion);
+            learnedTranslator.Relearn(papers);
+            queryTranslator = learnedTranslator;
+            Console.WriteLine($"{learnedTranslator.LearnedCount} learned translations used for semantic queries");
+        }
         var queryExpansion = expansion;
         if (args.SkipWhile(a => a != "--lexicon").Skip(1).FirstOrDefault() is { } minProbability)
         {
-            var learned = TranslationLexicon.Learn(corpus.Files.SelectMany(f => f.Papers), expansion.Map, minProbability: double.Parse(minProbability, CultureInfo.InvariantCulture));
+            var learned = TranslationLexicon.Learn(papers, expansion.Map, minProbability: double.Parse(minProbability, CultureInfo.InvariantCulture));
             queryExpansion = new QueryExpansion(TerminologyMap.FromPairs(expansion.Map.Pairs.Concat(learned.Select(l => new TermPair(l.Korean, l.English, (float)l.Probability)))));
-            Console.WriteLine($"{learned.Count} learned translations with probability >= {minProbability} added to the query side");
+            queryTranslator = new TermTranslator(queryExpansion);
+            Console.WriteLine($"{learned.Count} learned translations with probability >= {minProbability} used for keyword and semantic queries");
         }
-        var queryTranslator = new TermTranslator(queryExpansion);
-        // --lexicon-semantic-only: the learned translations put queries into English for the model only.
-        if (args.Contains("--lexicon-semantic-only")) queryExpansion = expansion;
 
         SearchEngine Engine(SemanticOptions options, KeywordWeights weights)
         {
