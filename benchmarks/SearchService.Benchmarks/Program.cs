@@ -8,6 +8,7 @@ using SearchService.Benchmarks;
 //   load       a bounded mix of searches and writes against a running service on loopback (issue 5)
 //   mine-terms print Korean-English term candidates mined from notes with both commentaries, for review
 //              (--ibm1: the word translations IBM Model 1 learns from them)
+//   coverage   share of the corpus's most frequent English terms that the Korean-English dictionary covers
 //   anything else goes to BenchmarkDotNet (e.g. --filter '*')
 return args.FirstOrDefault() switch
 {
@@ -16,6 +17,7 @@ return args.FirstOrDefault() switch
     "quality" => await QualityCommand.RunAsync(args[1..]),
     "load" => await LoadTestCommand.RunAsync(args[1..]),
     "mine-terms" => await MineTermsCommand.RunAsync(args[1..]),
+    "coverage" => await CoverageCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 
