@@ -33,7 +33,7 @@ public static partial class HotPathCommand
 
         // Warm up the JIT and caches on other queries, then time each stage over the same stream.
         foreach (var q in Queries(store.Papers(), 50, new Random(2))) searcher.Search(new SearchRequest { Query = q });
-        var prepared = queries.Select(searcher.Prepare).ToList();
+        var prepared = queries.Select(q => searcher.Prepare(q)).ToList();
         var pages = prepared.Select((p, i) => searcher.Search(new SearchRequest { Query = queries[i] }, p, withHighlights: false)).ToList();
         var papers = pages.Select(p => (IReadOnlyList<Paper>)p.Results.Select(r => store.Find(r.Id)!).ToList()).ToList();
         var classic = new ClassicHighlighter(store.Index.Analyzer);

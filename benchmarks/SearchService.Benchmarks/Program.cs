@@ -4,10 +4,12 @@ using SearchService.Benchmarks;
 // dotnet run -c Release --project benchmarks/SearchService.Benchmarks -- <command> [options]
 //   ablation   score the dev queries with each part of the Korean analysis switched off (issue 3)
 //   weights    score the dev queries as each keyword field weight moves alone from its default
-//   quality    keyword, semantic and hybrid MRR on the dev queries and related-paper recall (issue 4)
+//   quality    keyword, semantic and hybrid MRR and recall on the dev and held-out queries, related-paper recall (issues 4, 9)
 //   load       a bounded mix of searches and writes against a running service on loopback (issue 5)
 //   hotpath    each stage of a keyword request timed in process, with the old highlighter beside the new (issue 8)
 //   mine-terms print Korean-English term candidates mined from notes with both commentaries, for review
+//              (--ibm1: the word translations IBM Model 1 learns from them)
+//   coverage   share of the corpus's most frequent English terms that the Korean-English dictionary covers
 //   anything else goes to BenchmarkDotNet (e.g. --filter '*')
 return args.FirstOrDefault() switch
 {
@@ -17,6 +19,7 @@ return args.FirstOrDefault() switch
     "load" => await LoadTestCommand.RunAsync(args[1..]),
     "hotpath" => await HotPathCommand.RunAsync(args[1..]),
     "mine-terms" => await MineTermsCommand.RunAsync(args[1..]),
+    "coverage" => await CoverageCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Benchmarks.Evaluation;
@@ -12,12 +13,20 @@ using SearchService.Core.Store;
 namespace SearchService.Benchmarks;
 
 /// <summary>
-/// Keyword, semantic and hybrid quality on the dev queries, and related-paper recall on the dev links, in
-/// process. Vectors are cached in a folder (by content hash, as the service does), so only the first run
-/// pays for embedding the corpus.
+/// Keyword, semantic and hybrid quality, in process: one table on the dev queries (tuned on) and one on the
+/// held-out queries (never tuned on), per mode and language, with the median <c>total</c> a query reports;
+/// then related-paper recall on the dev links. <c>--ablations</c> adds the tuning variants, on dev only;
+/// <c>--dev-only</c> skips the held-out table; <c>--no-lexicon</c> translates semantic queries with the hand
+/// dictionary alone; <c>--lexicon P</c> also expands keyword queries with the learned translations.
+/// Vectors are cached in a folder (by content hash, as the service does), so only the first run pays for
+/// embedding the corpus.
 /// </summary>
 public static class QualityCommand
 {
+    private const string TableHeader =
+        "| mode | MRR@10 | Korean | English | mixed | Recall@10 | Korean | English | mixed | median total | p50 | p95 |\n" +
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |";
+
     public static async Task<int> RunAsync(string[] args)
     {
         if (SharedData.Folder() is not { } shared)
@@ -28,49 +37,74 @@ public static class QualityCommand
         var vectorFolder = args.SkipWhile(a => a != "--vectors").Skip(1).FirstOrDefault()
             ?? Path.Combine(Path.GetTempPath(), "searchservice-bench-vectors");
         var corpus = CorpusSnapshot.Read(Path.Combine(shared, "corpus", "arxiv-notes"));
-        var queries = DevQuery.Load(Path.Combine(shared, "queries", "dev.jsonl"));
+        var dev = DevQuery.Load(Path.Combine(shared, "queries", "dev.jsonl"));
+        var heldOut = DevQuery.Load(SharedData.HeldOutQueries);
         var links = JsonSerializer.Deserialize<Dictionary<string, string[]>>(File.ReadAllText(Path.Combine(shared, "queries", "related-dev.json")))!;
         var expansion = new QueryExpansion(TerminologyMap.Load());
 
         using var store = corpus.Index(PaperAnalyzers.Create());
         // --keyword-only: keyword ranking and related papers without embeddings, in seconds, e.g. to check that a
         // change to the search path left the ranking exactly as it was.
-        if (args.Contains("--keyword-only")) return KeywordOnly(store, expansion, queries, links);
+        if (args.Contains("--keyword-only")) return KeywordOnly(store, expansion, dev, links);
         using var embedder = new MiniLmEmbedder();
         using var vectorStore = new VectorStore(vectorFolder, embedder.Dimensions);
-        using var vectors = new PaperVectors(store, embedder, vectorStore, NullLogger<PaperVectors>.Instance, new TermTranslator(expansion));
+        var translator = new TermTranslator(expansion);
+        using var vectors = new PaperVectors(store, embedder, vectorStore, NullLogger<PaperVectors>.Instance, translator);
         var clock = Stopwatch.StartNew();
         await vectors.SyncAsync(CancellationToken.None);
-        Console.WriteLine($"{vectors.Embedded} vectors ready in {clock.Elapsed.TotalSeconds:F1} s ({vectors.ComputedLastSync} computed); {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores");
-        Console.WriteLine();
+        Console.WriteLine($"{vectors.Embedded} vectors ready in {clock.Elapsed.TotalSeconds:F1} s ({vectors.ComputedLastSync} computed); {store.PaperCount} papers; {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores");
 
-        var translator = new TermTranslator(expansion);
-        // --related-only skips the search table, to tune related papers alone.
-        var configurations = args.Contains("--related-only") ? [] : Configurations().ToList();
-        if (configurations.Count > 0) Console.WriteLine(RankingScore.Header);
-        foreach (var (name, options, mode, weights) in configurations)
+        // As the service does, semantic queries use the translations learned from the notes (--no-lexicon: the
+        // hand dictionary alone). --lexicon P also adds those of probability >= P to keyword expansion, for the
+        // ablation; the paper vectors keep the hand dictionary either way, so nothing is re-embedded.
+        var papers = corpus.Files.SelectMany(f => f.Papers).ToList();
+        IQueryTranslator queryTranslator = translator;
+        if (!args.Contains("--no-lexicon"))
         {
-            var keyword = new KeywordSearcher(store.Index, expansion, weights);
-            var semantic = new SemanticSearcher(vectors, translator, options);
-            var engine = new SearchEngine(keyword, store, () => semantic, options);
-            var latencies = new List<double>();
-            var score = RankingScore.Of(queries, q =>
+            var learnedTranslator = new LearnedQueryTranslator(expansion);
+            learnedTranslator.Relearn(papers);
+            queryTranslator = learnedTranslator;
+            Console.WriteLine($"{learnedTranslator.LearnedCount} learned translations used for semantic queries");
+        }
+        var queryExpansion = expansion;
+        if (args.SkipWhile(a => a != "--lexicon").Skip(1).FirstOrDefault() is { } minProbability)
+        {
+            var learned = TranslationLexicon.Learn(papers, expansion.Map, minProbability: double.Parse(minProbability, CultureInfo.InvariantCulture));
+            queryExpansion = new QueryExpansion(TerminologyMap.FromPairs(expansion.Map.Pairs.Concat(learned.Select(l => new TermPair(l.Korean, l.English, (float)l.Probability)))));
+            queryTranslator = new TermTranslator(queryExpansion);
+            Console.WriteLine($"{learned.Count} learned translations with probability >= {minProbability} used for keyword and semantic queries");
+        }
+
+        SearchEngine Engine(SemanticOptions options, KeywordWeights weights)
+        {
+            var semantic = new SemanticSearcher(vectors, queryTranslator, options);
+            return new SearchEngine(new KeywordSearcher(store.Index, queryExpansion, weights), store, () => semantic, options);
+        }
+
+        if (!args.Contains("--related-only"))
+        {
+            // --dev-only: while choosing a setting, look at dev alone; held-out is for checking the choice.
+            var sets = new[] { ($"dev, {dev.Count} queries (tuned on)", dev), ($"held-out, {heldOut.Count} queries (never tuned on)", heldOut) };
+            foreach (var (title, queries) in args.Contains("--dev-only") ? sets[..1] : sets)
             {
-                var timer = Stopwatch.StartNew();
-                var hits = engine.Search(new SearchRequest { Query = q, Limit = RankingScore.K, Mode = mode }).Results;
-                latencies.Add(timer.Elapsed.TotalMilliseconds);
-                return hits;
-            });
-            latencies.Sort();
-            Console.WriteLine(score.Row(name) + $" p50 {latencies[latencies.Count / 2]:F0} ms, p95 {latencies[(int)(latencies.Count * 0.95)]:F0} ms");
+                Console.WriteLine($"\n{title}\n\n{TableHeader}");
+                foreach (var mode in new[] { SearchMode.Keyword, SearchMode.Semantic, SearchMode.Hybrid })
+                    Console.WriteLine(Measure(Engine(new SemanticOptions(), new KeywordWeights()), queries, mode, mode.ToString().ToLowerInvariant()));
+            }
+            if (args.Contains("--ablations"))
+            {
+                Console.WriteLine($"\ntuning variants, dev only\n\n{TableHeader}");
+                foreach (var (name, options, mode, weights) in Ablations())
+                    Console.WriteLine(Measure(Engine(options, weights), dev, mode, name));
+            }
         }
 
         Console.WriteLine();
         var related = new RelatedPapers(store, () => vectors);
-        var withoutVectors = new RelatedPapers(store);
         Console.WriteLine("| related papers | Recall@10 | MRR@10 |\n| --- | --- | --- |");
         Console.WriteLine(RelatedRow("all signals", related, store, links));
-        Console.WriteLine(RelatedRow("without embeddings", withoutVectors, store, links));
+        if (!args.Contains("--ablations")) return 0;
+        Console.WriteLine(RelatedRow("without embeddings", new RelatedPapers(store), store, links));
         foreach (var weight in new[] { 0.5, 2.0, 4.0 })
             Console.WriteLine(RelatedRow($"meaning weight {weight}", new RelatedPapers(store, () => vectors, new RelatedWeights { SimilarMeaning = weight }), store, links));
         foreach (var weight in new[] { 1.0, 4.0 })
@@ -90,18 +124,43 @@ public static class QualityCommand
         return 0;
     }
 
-    private static IEnumerable<(string, SemanticOptions, SearchMode, KeywordWeights)> Configurations()
+    /// <summary>One table row: the ranking score, the median number of papers a query reports, and rough in-process latency.</summary>
+    private static string Measure(SearchEngine engine, IReadOnlyList<DevQuery> queries, SearchMode mode, string name)
+    {
+        var latencies = new List<double>();
+        var totals = new List<int>();
+        var score = RankingScore.Of(queries, q =>
+        {
+            var timer = Stopwatch.StartNew();
+            var response = engine.Search(new SearchRequest { Query = q, Limit = RankingScore.K, Mode = mode });
+            latencies.Add(timer.Elapsed.TotalMilliseconds);
+            totals.Add(response.Total);
+            return response.Results;
+        });
+        latencies.Sort();
+        totals.Sort();
+        return score.Row(name) + string.Create(CultureInfo.InvariantCulture,
+            $" {totals[totals.Count / 2]} | {latencies[latencies.Count / 2]:F0} ms | {latencies[(int)(latencies.Count * 0.95)]:F0} ms |");
+    }
+
+    private static IEnumerable<(string, SemanticOptions, SearchMode, KeywordWeights)> Ablations()
     {
         var defaults = new SemanticOptions();
         var weights = new KeywordWeights();
-        yield return ("keyword", defaults, SearchMode.Keyword, weights);
         yield return ("semantic, no feedback", defaults with { FeedbackDocuments = 0 }, SearchMode.Semantic, weights);
-        yield return ("semantic (translation + feedback)", defaults, SearchMode.Semantic, weights);
-        yield return ("hybrid (defaults)", defaults, SearchMode.Hybrid, weights);
         foreach (var weight in new[] { 0.5, 1.5 })
             yield return ($"hybrid, semantic weight {weight}", defaults with { SemanticWeight = weight }, SearchMode.Hybrid, weights);
         foreach (var documents in new[] { 0, 5 })
             yield return ($"hybrid, feedback from {documents} hits", defaults with { FeedbackDocuments = documents }, SearchMode.Hybrid, weights);
+        foreach (var rule in new[] { "1", "1<2", "1<2 4<3", "2<75%" })
+        {
+            yield return ($"keyword, words to match {rule}", defaults, SearchMode.Keyword, weights with { MinimumShouldMatch = rule });
+            yield return ($"hybrid, words to match {rule}", defaults, SearchMode.Hybrid, weights with { MinimumShouldMatch = rule });
+        }
+        foreach (var cutoff in new[] { 0.0, 0.3, 0.4, 0.6 })
+            yield return ($"hybrid, cutoff {cutoff}", defaults with { HybridCutoff = cutoff }, SearchMode.Hybrid, weights);
+        foreach (var cutoff in new[] { 0.0, 0.7, 0.9 })
+            yield return ($"semantic, cutoff {cutoff}", defaults with { SemanticCutoff = cutoff }, SearchMode.Semantic, weights);
         foreach (var expansion in new[] { 0.75f, 1f })
         {
             yield return ($"keyword, expansion weight {expansion}", defaults, SearchMode.Keyword, weights with { Expansion = expansion });
@@ -121,6 +180,6 @@ public static class QualityCommand
             var first = names.FindIndex(n => targets.Any(n.Contains));
             mrr += first >= 0 ? 1.0 / (first + 1) : 0;
         }
-        return $"| {name} | {recall / links.Count:F3} | {mrr / links.Count:F3} |";
+        return string.Create(CultureInfo.InvariantCulture, $"| {name} | {recall / links.Count:F3} | {mrr / links.Count:F3} |");
     }
 }

@@ -1,3 +1,4 @@
+using SearchService.Core.Analysis.Terminology;
 using SearchService.Core.Ingestion;
 using SearchService.Core.Semantic;
 using SearchService.Core.Store;
@@ -8,7 +9,7 @@ namespace SearchService.Api.Hosting;
 /// Computes vectors in the background once keyword indexing is done, and again whenever papers change,
 /// so keyword search is available at once and semantic search as the vectors arrive.
 /// </summary>
-public sealed class EmbeddingWorker(SemanticServices semantic, PaperStore store, CorpusIngestor ingestor, ILogger<EmbeddingWorker> logger) : BackgroundService
+public sealed class EmbeddingWorker(SemanticServices semantic, PaperStore store, CorpusIngestor ingestor, LearnedQueryTranslator lexicon, ILogger<EmbeddingWorker> logger) : BackgroundService
 {
     private readonly ChangeSignal changed = new(TimeSpan.FromSeconds(1));
 
@@ -23,7 +24,13 @@ public sealed class EmbeddingWorker(SemanticServices semantic, PaperStore store,
             while (ingestor.Progress.LastIngest is null) await Task.Delay(200, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
-                try { await vectors.SyncAsync(stoppingToken); }
+                try
+                {
+                    await vectors.SyncAsync(stoppingToken);
+                    // A few seconds of EM over the notes with both commentaries, after each change.
+                    await Task.Run(() => lexicon.Relearn(store.Papers()), stoppingToken);
+                    logger.LogInformation("{Count} query translations learned from the notes", lexicon.LearnedCount);
+                }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     logger.LogError(e, "Embedding pass failed; keyword search is unaffected");

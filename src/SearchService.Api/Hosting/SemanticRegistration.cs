@@ -18,6 +18,7 @@ public static class SemanticRegistration
         services.AddOptions<SemanticOptions>().BindConfiguration(SemanticOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SemanticOptions>>().Value);
         services.AddSingleton<IQueryTranslator>(sp => new TermTranslator(sp.GetRequiredService<QueryExpansion>()));
+        services.AddSingleton(sp => new LearnedQueryTranslator(sp.GetRequiredService<QueryExpansion>()));
         services.AddSingleton<SemanticServices>();
         services.AddSingleton(sp =>
         {

@@ -52,7 +52,8 @@ public sealed class SemanticServices(IServiceProvider services)
         var translator = services.GetRequiredService<IQueryTranslator>();
         var vectors = new PaperVectors(services.GetRequiredService<PaperStore>(), embedder, store, services.GetRequiredService<ILogger<PaperVectors>>(), translator,
             services.GetRequiredService<SemanticOptions>());
-        var searcher = new SemanticSearcher(vectors, translator, services.GetRequiredService<SemanticOptions>());
+        // Queries also use the translations learned from the notes; paper texts keep the hand dictionary.
+        var searcher = new SemanticSearcher(vectors, services.GetRequiredService<LearnedQueryTranslator>(), services.GetRequiredService<SemanticOptions>());
         loaded = new Loaded(vectors, searcher);
         status = "loaded";
         return vectors;

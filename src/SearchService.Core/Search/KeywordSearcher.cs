@@ -29,10 +29,11 @@ public sealed class KeywordSearcher
     }
 
     /// <summary>Parses and builds <paramref name="query"/> once, for everything one request does with it.</summary>
-    public PreparedQuery Prepare(string query)
+    /// <param name="wordsToMatch">How many of the words a paper must have (minimum-should-match); null for <see cref="KeywordWeights.MinimumShouldMatch"/>.</param>
+    public PreparedQuery Prepare(string query, string? wordsToMatch = null)
     {
         var clauses = QuerySyntax.Parse(query);
-        var scoring = queries.BuildScoring(clauses);
+        var scoring = queries.BuildScoring(clauses, wordsToMatch);
         return new PreparedQuery
         {
             Clauses = clauses,
@@ -44,7 +45,7 @@ public sealed class KeywordSearcher
     }
 
     /// <summary>The ranked page; <paramref name="withHighlights"/> false skips snippets when only the ranking is wanted.</summary>
-    public SearchResponse Search(SearchRequest request, bool withHighlights = true) => Search(request, Prepare(request.Query), withHighlights);
+    public SearchResponse Search(SearchRequest request, bool withHighlights = true) => Search(request, Prepare(request.Query, request.MinimumShouldMatch), withHighlights);
 
     public SearchResponse Search(SearchRequest request, PreparedQuery query, bool withHighlights = true)
     {

@@ -18,4 +18,9 @@ public sealed record KeywordWeights
     public float AllText { get; init; } = 4.0f;
     /// <summary>A dictionary equivalent in the other language counts this much of the typed term.</summary>
     public float Expansion { get; init; } = 0.5f;
+    /// <summary>
+    /// How many of a query's free words a paper must match to count as a match, in Elasticsearch's
+    /// <c>minimum_should_match</c> syntax (<see cref="ShouldMatch"/>). Decides which papers match (so <c>total</c> and facets), never their order.
+    /// </summary>
+    public string MinimumShouldMatch { get; init; } = "1<2";
 }

@@ -48,12 +48,15 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansi
     private readonly QueryBuilder builder = new(analyzer);
     private readonly QueryTextSplitter splitter = new();
 
-    /// <summary>The scoring query for <paramref name="clauses"/>; null when there is no positive text to score.</summary>
-    public Query? BuildScoring(IReadOnlyList<QueryClause> clauses)
+    /// <summary>
+    /// The scoring query for <paramref name="clauses"/>; null when there is no positive text to score.
+    /// <paramref name="wordsToMatch"/> overrides <see cref="KeywordWeights.MinimumShouldMatch"/>.
+    /// </summary>
+    public Query? BuildScoring(IReadOnlyList<QueryClause> clauses, string? wordsToMatch = null)
     {
         var query = new BooleanQuery();
         var words = string.Join(' ', clauses.Where(c => c is { Field: ClauseField.Any, IsPhrase: false, IsExcluded: false }).Select(c => c.Text));
-        if (words.Length > 0 && FreeText(words) is { } free) query.Add(free, Occur.SHOULD);
+        if (words.Length > 0 && FreeText(words, wordsToMatch ?? w.MinimumShouldMatch) is { } free) query.Add(free, Occur.SHOULD);
         foreach (var clause in clauses.Where(c => c.IsPhrase || c.Field != ClauseField.Any))
         {
             var part = ClauseQuery(clause);
@@ -101,7 +104,7 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansi
     /// Free words: filler dropped, every word looked up in every text field, and each dictionary term's
     /// equivalent in the other language added at a lower boost, so a typed term outranks a translated one.
     /// </summary>
-    private Query? FreeText(string text)
+    private Query? FreeText(string text, string wordsToMatch)
     {
         var parts = splitter.Split(text);
         var content = string.Join(' ', parts.Hangul.Concat(parts.Latin));
@@ -110,13 +113,39 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansi
         var query = new BooleanQuery();
         foreach (var (field, boost) in TextFields.Where(f => f.Boost > 0))
             AddShould(query, builder.CreateBooleanQuery(field, content, Occur.SHOULD), boost);
-        foreach (var term in expansion?.Expand(content) ?? [])
+        var expansions = expansion?.Expand(content) ?? [];
+        foreach (var term in expansions)
         {
             var fields = term.TargetLanguage == TermExpansion.English ? EnglishFields : KoreanFields;
             foreach (var (field, boost) in fields.Where(f => f.Boost > 0))
-                AddShould(query, builder.CreatePhraseQuery(field, term.Target, 1), boost * w.Expansion);
+                AddShould(query, builder.CreatePhraseQuery(field, term.Target, 1), boost * w.Expansion * term.Weight);
         }
-        return query.Clauses.Count > 0 ? query : null;
+        if (query.Clauses.Count == 0) return null;
+        return Coverage(content, expansions, wordsToMatch) is { } coverage ? new BooleanQuery { { query, Occur.MUST }, { coverage, Occur.MUST } } : query;
+    }
+
+    /// <summary>
+    /// Enough of the query's words (<paramref name="wordsToMatch"/>) must be in the paper, typed
+    /// or through a dictionary equivalent, so adding a word narrows the matches. Boost 0: it decides which papers
+    /// match, never their order. Null when one word suffices.
+    /// </summary>
+    private BooleanQuery? Coverage(string content, IReadOnlyList<TermExpansion> expansions, string wordsToMatch)
+    {
+        var coverage = new BooleanQuery();
+        foreach (var word in content.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var any = new BooleanQuery();
+            foreach (var field in new[] { PaperFields.AllText, PaperFields.Authors })
+                if (builder.CreateBooleanQuery(field, word, Occur.SHOULD) is { } typed) any.Add(typed, Occur.SHOULD);
+            foreach (var term in expansions.Where(e => e.Source.Contains(word, StringComparison.Ordinal) || word.Contains(e.Source, StringComparison.Ordinal)))
+                if (builder.CreatePhraseQuery(PaperFields.AllText, term.Target, 1) is { } translated) any.Add(translated, Occur.SHOULD);
+            if (any.Clauses.Count > 0) coverage.Add(any, Occur.SHOULD);
+        }
+        var required = ShouldMatch.Required(wordsToMatch, coverage.Clauses.Count);
+        if (required <= 1) return null;
+        coverage.MinimumNumberShouldMatch = required;
+        coverage.Boost = 0;
+        return coverage;
     }
 
     private static void AddShould(BooleanQuery query, Query? part, float boost)

@@ -7,9 +7,10 @@ namespace SearchService.Core.Search;
 /// <summary>
 /// The entry point for searches. Chooses the mode (hybrid once vectors exist, keyword before), falls back
 /// to keyword with a warning when semantic search cannot answer, and fuses keyword and semantic rankings
-/// by score in hybrid mode (<see cref="HybridFusion"/>). In hybrid mode, <c>total</c> counts the keyword
-/// matches plus the nearest papers by meaning that the keywords did not match; in semantic mode it counts the
-/// papers whose cosine reaches <see cref="SemanticOptions.MinSimilarity"/> among the nearest <see cref="SemanticOptions.SemanticDepth"/>
+/// by score in hybrid mode (<see cref="HybridFusion"/>). In hybrid mode, <c>total</c> counts the candidates of
+/// both rankings whose fused score reaches <see cref="SemanticOptions.HybridCutoff"/> of the best; in semantic
+/// mode it counts the papers whose cosine reaches <see cref="SemanticOptions.SemanticCutoff"/> of the best
+/// (and at least <see cref="SemanticOptions.MinSimilarity"/>) among the nearest <see cref="SemanticOptions.SemanticDepth"/>
 /// (pages stop there). Neither total depends on the page asked for.
 /// </summary>
 /// <param name="currentSemantic">The semantic searcher once it is loaded; null before, or when semantic search is off.</param>
@@ -23,7 +24,7 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
         var semantic = currentSemantic?.Invoke();
         var ready = semantic?.IsReady == true;
         var mode = request.Mode ?? (ready ? SearchMode.Hybrid : SearchMode.Keyword);
-        var query = keyword.Prepare(request.Query);
+        var query = keyword.Prepare(request.Query, request.MinimumShouldMatch);
         // Without words there is nothing to compare meanings with: a filter-only request browses by keyword.
         if (mode == SearchMode.Keyword || string.IsNullOrWhiteSpace(request.Query)) return keyword.Search(request, query);
         if (!ready)
@@ -43,8 +44,11 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
             return keyword.Search(request, prepared) with { Mode = Name(SearchMode.Semantic), Warnings = ["The query has no words the embedding model can read; answered by keyword."] };
         var allowed = keyword.AllowedIds(request, prepared);
         // A fixed depth, not one that grows with the offset: the total must not change as the client pages.
-        var matches = semantic.Rank(query, settings.SemanticDepth, allowed is null ? null : allowed.Contains)
-            .Where(r => r.Score >= settings.MinSimilarity)
+        var nearest = semantic.Rank(query, settings.SemanticDepth, allowed is null ? null : allowed.Contains);
+        // Every paper has some cosine to any query: a match is one near the best, not merely above the floor.
+        var bar = Math.Max(settings.MinSimilarity, settings.SemanticCutoff * (nearest.Count > 0 ? nearest[0].Score : 0));
+        var matches = nearest
+            .Where(r => r.Score >= bar)
             .Select(r => (Paper: store.Find(r.Id), r.Score))
             .Where(r => r.Paper is not null)
             .Select(r => (Paper: r.Paper!, r.Score))
@@ -58,22 +62,26 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
     private SearchResponse Hybrid(SearchRequest request, PreparedQuery prepared, SemanticSearcher semantic)
     {
         var depth = Math.Max(settings.FusionDepth, request.Offset + request.Limit);
-        var lexical = keyword.Rank(request, prepared, depth);
+        // Fusion reads every paper sharing a word (a paraphrase may share only one with its paper); the
+        // cutoff below, not the keyword rule, decides what counts as a match.
+        var lexical = keyword.Rank(request, keyword.Prepare(request.Query, wordsToMatch: "1"), depth, withFacets: false);
         if (semantic.QueryVector(prepared.FreeText, lexical.Ranked.Select(h => h.Id)) is not { } query) return keyword.Search(request, prepared);
         var allowed = keyword.AllowedIds(request, prepared);
         var meaning = semantic.Rank(query, depth, allowed is null ? null : allowed.Contains);
-        var fused = HybridFusion.Fuse(lexical.Ranked, meaning, id => semantic.Similarity(query, id), settings.SemanticWeight);
-        IEnumerable<(Paper Paper, double Score)> ranked;
-        if (request.Sort == SearchSort.Date)
-            ranked = ByDate(fused.Select(f => (Paper: store.Find(f.Id), f.Score)).Where(f => f.Paper is not null).Select(f => (f.Paper!, f.Score)), f => f.Item1);
-        else
-            // Only the page's papers are looked up: ranking needs ids and scores alone.
-            ranked = fused.Select(f => (Paper: store.Find(f.Id), f.Score)).Where(f => f.Paper is not null).Select(f => (f.Paper!, f.Score));
-        var page = Page(prepared, ranked.Skip(request.Offset).Take(request.Limit).ToList());
-        // Counted at the fixed fusion depth on both sides, so the total does not change with the offset.
-        var lexicalIds = lexical.Ranked.Take(settings.FusionDepth).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var semanticOnly = meaning.Take(settings.FusionDepth).Count(m => !lexicalIds.Contains(m.Id));
-        return new SearchResponse(lexical.Total + semanticOnly, request.Offset, request.Limit, page, lexical.Facets, Name(SearchMode.Hybrid));
+        var ranked = HybridFusion.Fuse(lexical.Ranked, meaning, id => semantic.Similarity(query, id), settings.SemanticWeight);
+        // A match is a candidate that scores near the best one: not every paper sharing one word of the
+        // query, nor every paper the embedding ranks somewhere.
+        var bar = settings.HybridCutoff * (ranked.Count > 0 ? ranked[0].Score : 0);
+        var fused = ranked
+            .Where(f => f.Score >= bar)
+            .Select(f => (Paper: store.Find(f.Id), f.Score))
+            .Where(f => f.Paper is not null)
+            .Select(f => (Paper: f.Paper!, f.Score))
+            .ToList();
+        if (request.Sort == SearchSort.Date) fused = [.. ByDate(fused, f => f.Paper)];
+        var page = Page(prepared, fused.Skip(request.Offset).Take(request.Limit).ToList());
+        return new SearchResponse(fused.Count, request.Offset, request.Limit, page,
+            FacetCounts.Of(fused.Select(f => f.Paper).ToList(), FacetSize), Name(SearchMode.Hybrid));
     }
 
     /// <summary>The hits of a page, with their snippets.</summary>

@@ -17,6 +17,11 @@ public sealed record SearchRequest
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
     /// <summary>Null lets the service choose: hybrid once vectors exist, keyword before.</summary>
     public SearchMode? Mode { get; init; }
+    /// <summary>
+    /// How many of the free words a paper must match (<see cref="ShouldMatch"/> syntax); null takes
+    /// <see cref="KeywordWeights.MinimumShouldMatch"/>. Set by the engine, not by users.
+    /// </summary>
+    public string? MinimumShouldMatch { get; init; }
     public int Limit { get; init; } = 10;
     public int Offset { get; init; }
 }

@@ -21,6 +21,12 @@ public sealed record SemanticOptions
     /// </summary>
     public double SemanticWeight { get; init; } = 1.0;
 
+    /// <summary>
+    /// In hybrid mode, a candidate (from either ranking, <see cref="FusionDepth"/> deep) is listed and counted
+    /// only when its fused score reaches this share of the best paper's; 0 keeps every candidate.
+    /// </summary>
+    public double HybridCutoff { get; init; } = 0.5;
+
     /// <summary>How deep each ranking is read before fusion.</summary>
     public int FusionDepth { get; init; } = 100;
 
@@ -29,6 +35,12 @@ public sealed record SemanticOptions
     /// and facets count those (at most <see cref="SemanticDepth"/>), so they say how many papers are about the query.
     /// </summary>
     public float MinSimilarity { get; init; } = 0.25f;
+
+    /// <summary>
+    /// In semantic mode, a paper matches only when its cosine also reaches this share of the best paper's:
+    /// the cosine floor alone lets most of the corpus through for any query.
+    /// </summary>
+    public double SemanticCutoff { get; init; } = 0.8;
 
     /// <summary>How many nearest papers semantic mode reads at most, for its total, facets and pages.</summary>
     public int SemanticDepth { get; init; } = 1000;

@@ -4,9 +4,11 @@ using SearchService.Core.Indexing;
 namespace SearchService.Core.Store;
 
 /// <summary>
-/// In-memory view of what is ingested: every file with the papers it gave, and the merged paper for each id
-/// (the same paper noted in two files is one paper listing both sources). Not thread-safe on its own:
-/// <see cref="PaperStore"/> serializes writes and hands out snapshots for reads.
+/// In-memory view of what is ingested: every file with the papers it gave, and the merged paper shown for
+/// each id. The same paper noted in two files is one paper listing both sources: records with the same id
+/// merge, and a record without an arXiv id (a digest entry has no URL, so its id is the slug of its title)
+/// merges into the one arXiv paper whose title has that slug, under the arXiv id. Not thread-safe on its
+/// own: <see cref="PaperStore"/> serializes writes and hands out snapshots for reads.
 /// </summary>
 public sealed class PaperCatalog
 {
@@ -15,6 +17,12 @@ public sealed class PaperCatalog
     private readonly Dictionary<string, Paper> papers = new(StringComparer.Ordinal);
     private readonly NoteNames corpusNoteNames = new();
     private readonly NoteNames apiNoteNames = new();
+    // A record's own id → the id of the paper it is shown in, and back.
+    private readonly Dictionary<string, string> shownIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> membersByShownId = new(StringComparer.Ordinal);
+    // Title slug → the arXiv ids whose records carry that title, and back: where a slug-id record belongs.
+    private readonly Dictionary<string, HashSet<string>> arxivIdsByTitle = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> titlesByArxivId = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, IngestedFile> Files => files;
     public IReadOnlyDictionary<string, Paper> Papers => papers;
@@ -24,12 +32,16 @@ public sealed class PaperCatalog
     /// papers. A corpus file wins its note name over an API write of the same name, so an API write can
     /// neither take over a note's name nor, when deleted, hide the note.
     /// </summary>
-    public string? IdForNoteName(string noteName) => corpusNoteNames.IdFor(noteName) ?? apiNoteNames.IdFor(noteName);
+    public string? IdForNoteName(string noteName) =>
+        (corpusNoteNames.IdFor(noteName) ?? apiNoteNames.IdFor(noteName)) is { } id ? shownIds.GetValueOrDefault(id, id) : null;
 
-    /// <summary>Adds or replaces a file; returns the ids whose merged paper changed (look them up in <see cref="Papers"/>; absent means deleted).</summary>
+    /// <summary>The id a record's own id is shown under: itself, or the arXiv id of the paper it merged into.</summary>
+    public IReadOnlyDictionary<string, string> ShownIds => shownIds;
+
+    /// <summary>Adds or replaces a file; returns the ids whose shown paper changed (look them up in <see cref="Papers"/>; absent means deleted).</summary>
     public IReadOnlyCollection<string> Put(IngestedFile file)
     {
-        var affected = Remove(file.Key).ToHashSet(StringComparer.Ordinal);
+        var touched = Forget(file.Key);
         files[file.Key] = file;
         NoteNamesOf(file.Key).Add(file);
         foreach (var paper in file.Papers)
@@ -37,18 +49,20 @@ public sealed class PaperCatalog
             if (!fileKeysById.TryGetValue(paper.Id, out var keys))
                 fileKeysById[paper.Id] = keys = new HashSet<string>(StringComparer.Ordinal);
             keys.Add(file.Key);
-            affected.Add(paper.Id);
+            touched.Add(paper.Id);
         }
-        foreach (var id in affected) Remerge(id);
-        return affected;
+        return Resolve(touched);
     }
 
-    /// <summary>Forgets a file; returns the ids whose merged paper changed or disappeared.</summary>
-    public IReadOnlyCollection<string> Remove(string key)
+    /// <summary>Forgets a file; returns the ids whose shown paper changed or disappeared.</summary>
+    public IReadOnlyCollection<string> Remove(string key) => Resolve(Forget(key));
+
+    /// <summary>Drops a file from the records; returns the own ids of the records it held.</summary>
+    private HashSet<string> Forget(string key)
     {
-        if (!files.Remove(key, out var old)) return [];
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        if (!files.Remove(key, out var old)) return touched;
         NoteNamesOf(key).Remove(old);
-        var affected = new HashSet<string>(StringComparer.Ordinal);
         foreach (var paper in old.Papers)
         {
             if (fileKeysById.TryGetValue(paper.Id, out var keys))
@@ -56,20 +70,80 @@ public sealed class PaperCatalog
                 keys.Remove(key);
                 if (keys.Count == 0) fileKeysById.Remove(paper.Id);
             }
-            affected.Add(paper.Id);
+            touched.Add(paper.Id);
         }
-        foreach (var id in affected) Remerge(id);
-        return affected;
+        return touched;
     }
 
     private NoteNames NoteNamesOf(string key) => key.StartsWith(ApiFileKeys.Prefix, StringComparison.Ordinal) ? apiNoteNames : corpusNoteNames;
 
+    /// <summary>Re-files the touched records (and the slug-id records their titles reach) under their shown ids and re-merges those papers.</summary>
+    private HashSet<string> Resolve(HashSet<string> touched)
+    {
+        var rehome = new HashSet<string>(touched, StringComparer.Ordinal);
+        foreach (var id in touched.Where(IsArxivId))
+            rehome.UnionWith(UpdateTitles(id));
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in rehome)
+        {
+            if (shownIds.Remove(id, out var before))
+            {
+                membersByShownId[before].Remove(id);
+                if (membersByShownId[before].Count == 0) membersByShownId.Remove(before);
+                shown.Add(before);
+            }
+            if (!fileKeysById.ContainsKey(id)) continue;
+            var after = ShownIdOf(id);
+            shownIds[id] = after;
+            if (!membersByShownId.TryGetValue(after, out var members))
+                membersByShownId[after] = members = new HashSet<string>(StringComparer.Ordinal);
+            members.Add(id);
+            shown.Add(after);
+        }
+        foreach (var id in shown) Remerge(id);
+        return shown;
+    }
+
+    /// <summary>Records the title slugs of arXiv paper <paramref name="id"/>; returns the slugs it had or has now.</summary>
+    private IEnumerable<string> UpdateTitles(string id)
+    {
+        var old = titlesByArxivId.GetValueOrDefault(id) ?? [];
+        var now = Records(id).Select(p => PaperId.Slug(p.Title)).Where(IsTitle).Distinct(StringComparer.Ordinal).ToArray();
+        foreach (var title in old)
+        {
+            arxivIdsByTitle[title].Remove(id);
+            if (arxivIdsByTitle[title].Count == 0) arxivIdsByTitle.Remove(title);
+        }
+        foreach (var title in now)
+        {
+            if (!arxivIdsByTitle.TryGetValue(title, out var ids))
+                arxivIdsByTitle[title] = ids = new HashSet<string>(StringComparer.Ordinal);
+            ids.Add(id);
+        }
+        if (now.Length > 0) titlesByArxivId[id] = now;
+        else titlesByArxivId.Remove(id);
+        return old.Concat(now);
+
+        static bool IsTitle(string slug) => !slug.StartsWith("note-", StringComparison.Ordinal) && !IsArxivId(slug);
+    }
+
+    /// <summary>A slug id joins the arXiv paper of the same title when exactly one has it; two candidates stay apart.</summary>
+    private string ShownIdOf(string id) =>
+        !IsArxivId(id) && arxivIdsByTitle.TryGetValue(id, out var ids) && ids.Count == 1 ? ids.First() : id;
+
+    private static bool IsArxivId(string id) => PaperId.FromArxivReference(id) == id;
+
+    private IEnumerable<Paper> Records(string id) =>
+        fileKeysById.TryGetValue(id, out var keys) ? keys.SelectMany(k => files[k].Papers).Where(p => p.Id == id) : [];
+
     private void Remerge(string id)
     {
         papers.Remove(id);
-        if (!fileKeysById.TryGetValue(id, out var keys)) return;
-        var parts = keys.SelectMany(k => files[k].Papers).Where(p => p.Id == id).ToList();
-        papers[id] = parts.Count == 1 ? parts[0] : PaperMerger.Merge(parts);
+        if (!membersByShownId.TryGetValue(id, out var members)) return;
+        var parts = members.SelectMany(Records).ToList();
+        if (parts.Count == 0) return;
+        var merged = (parts.Count == 1 ? parts[0] : PaperMerger.Merge(parts)) with { Id = id };
+        papers[id] = merged;
     }
 
     /// <summary>Note name → ids of the files that give it, counted, so that removing one file never drops a name another still gives.</summary>

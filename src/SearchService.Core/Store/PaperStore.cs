@@ -42,11 +42,12 @@ public sealed class PaperStore : IDisposable
     /// <summary>All papers, as a snapshot list.</summary>
     public IReadOnlyList<Paper> Papers() => Read(() => catalog.Papers.Values.ToList());
 
-    /// <summary>Finds a paper by its id, its arXiv id (with or without "arXiv:" and version) or a note name.</summary>
+    /// <summary>Finds a paper by its id (or the id of a record merged into it), its arXiv id (with or without "arXiv:" and version) or a note name.</summary>
     public Paper? Find(string idOrNoteName) => Read(() =>
     {
         var key = idOrNoteName.Trim();
         if (catalog.Papers.TryGetValue(key, out var paper)) return paper;
+        if (catalog.ShownIds.TryGetValue(key, out var shown)) return catalog.Papers[shown];
         if (catalog.IdForNoteName(key) is { } id && catalog.Papers.TryGetValue(id, out var named)) return named;
         var arxiv = PaperId.FromArxivReference(key);
         return arxiv is not null ? catalog.Papers.GetValueOrDefault(arxiv) : null;

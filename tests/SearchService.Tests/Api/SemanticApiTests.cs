@@ -49,6 +49,19 @@ public sealed class SemanticApiTests(SemanticApp semantic) : IClassFixture<Seman
         Assert.Equal("2410.19034", body.GetProperty("results")[0].GetProperty("id").GetString());
     }
 
+    [Theory]
+    [InlineData("hybrid")]
+    [InlineData("semantic")]
+    public async Task TotalCountsOnlyPapersNearTheBestAndEveryOneIsListed(string mode)
+    {
+        var all = await SearchAsync("mode=keyword&limit=100");
+        var body = await SearchAsync($"mode={mode}&limit=100&q=" + Uri.EscapeDataString("an optimizer for large language model training"));
+
+        var total = body.GetProperty("total").GetInt32();
+        Assert.InRange(total, 1, all.GetProperty("total").GetInt32() - 1);
+        Assert.Equal(total, body.GetProperty("results").GetArrayLength());
+    }
+
     [Fact]
     public async Task FiltersApplyInSemanticMode()
     {

@@ -11,7 +11,7 @@ public sealed class ConcurrentReingestTests : IDisposable
     private static readonly SearchRequest[] Searches =
     [
         new() { Query = "synthetic" },
-        new() { Query = "attention diffusion" },
+        new() { Query = "attention study" },
         new() { Query = "확산 모델" },
         new() { Query = "합성 노트" },
         new() { Query = "synthetic", Tags = ["retrieval"] },

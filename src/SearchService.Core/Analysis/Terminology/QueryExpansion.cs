@@ -52,7 +52,7 @@ public sealed class QueryExpansion
             {
                 if (seen.Add((entry.Target, entry.TargetLanguage)))
                 {
-                    expansions.Add(new TermExpansion(source, entry.Target, entry.TargetLanguage));
+                    expansions.Add(new TermExpansion(source, entry.Target, entry.TargetLanguage, entry.Weight));
                 }
             }
             return length;

@@ -7,7 +7,8 @@ namespace SearchService.Core.Analysis.Terminology;
 /// <param name="Source">The words of the query that matched, as typed (트랜스포머를).</param>
 /// <param name="Target">The equivalent term (transformer).</param>
 /// <param name="TargetLanguage"><see cref="English"/> to search the English fields, <see cref="Korean"/> the Korean one.</param>
-public sealed record TermExpansion(string Source, string Target, string TargetLanguage)
+/// <param name="Weight">How sure the entry is (<see cref="TermPair.Weight"/>); scales the expansion's boost.</param>
+public sealed record TermExpansion(string Source, string Target, string TargetLanguage, float Weight = 1f)
 {
     /// <summary>Language code of English targets.</summary>
     public const string English = "en";

@@ -43,7 +43,7 @@ public static partial class TermPairMiner
     }
 
     /// <summary>Hangul words with particles stripped; one-syllable stems say too little to pair.</summary>
-    private static HashSet<string> KoreanWords(string text) =>
+    internal static HashSet<string> KoreanWords(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(w => new string(w.TakeWhile(Script.IsHangul).ToArray()))
             .Where(w => w.Length > 0)
@@ -52,7 +52,7 @@ public static partial class TermPairMiner
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Lower-cased English words of three letters or more that are not stop words.</summary>
-    private static HashSet<string> EnglishWords(string text) =>
+    internal static HashSet<string> EnglishWords(string text) =>
         LatinWord().Matches(text).Select(m => m.Value.Trim('-').ToLowerInvariant())
             .Where(w => w.Length >= 3 && !Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet.Contains(w) && !QueryFillerWords.English.Contains(w))
             .ToHashSet(StringComparer.Ordinal);

@@ -28,7 +28,7 @@ public sealed class TerminologyMap
             {
                 continue;
             }
-            AddKey(english, new Entry(pair.English, TermExpansion.Korean, pair.Korean));
+            AddKey(english, new Entry(pair.English, TermExpansion.Korean, pair.Korean, pair.Weight));
             foreach (var koreanForm in KoreanForms(pair.Korean))
             {
                 var korean = AnalyzedToken.Analyze(KoreanTermAnalyzer, koreanForm);
@@ -36,7 +36,7 @@ public sealed class TerminologyMap
                 {
                     continue;
                 }
-                AddKey(korean, new Entry(pair.Korean, TermExpansion.English, pair.English));
+                AddKey(korean, new Entry(pair.Korean, TermExpansion.English, pair.English, pair.Weight));
             }
         }
     }
@@ -109,5 +109,5 @@ public sealed class TerminologyMap
     }
 
     /// <summary>What a key leads to: the dictionary text on both sides and the language of the target.</summary>
-    internal readonly record struct Entry(string Source, string TargetLanguage, string Target);
+    internal readonly record struct Entry(string Source, string TargetLanguage, string Target, float Weight);
 }

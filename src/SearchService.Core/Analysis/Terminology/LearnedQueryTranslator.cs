@@ -1,0 +1,30 @@
+using SearchService.Core.Notes;
+
+namespace SearchService.Core.Analysis.Terminology;
+
+/// <summary>
+/// Puts queries into English with the hand dictionary plus the word translations learned from the user's own
+/// notes (<see cref="TranslationLexicon"/>, weighted by their probability, after the dictionary's entries).
+/// For queries only: paper texts keep the hand dictionary (<see cref="TermTranslator"/>), so relearning never
+/// invalidates stored vectors. Until <see cref="Relearn"/> runs it is the hand dictionary alone.
+/// </summary>
+public sealed class LearnedQueryTranslator(QueryExpansion dictionary, double minProbability = 0.3) : IQueryTranslator
+{
+    private volatile TermTranslator current = new(dictionary);
+
+    /// <summary>How many learned translations are in use.</summary>
+    public int LearnedCount { get; private set; }
+
+    public string Fingerprint => current.Fingerprint;
+
+    public string ToEnglish(string query) => current.ToEnglish(query);
+
+    /// <summary>Learns the translations again from <paramref name="papers"/> (those with both commentaries teach) and swaps them in.</summary>
+    public void Relearn(IEnumerable<Paper> papers)
+    {
+        var learned = TranslationLexicon.Learn(papers, dictionary.Map, minProbability: minProbability);
+        var pairs = dictionary.Map.Pairs.Concat(learned.Select(l => new TermPair(l.Korean, l.English, (float)l.Probability)));
+        current = new TermTranslator(new QueryExpansion(TerminologyMap.FromPairs(pairs)));
+        LearnedCount = learned.Count;
+    }
+}
