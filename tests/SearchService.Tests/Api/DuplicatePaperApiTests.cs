@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using SearchService.Api.Hosting;
 using SearchService.Core;
 
 namespace SearchService.Tests.Api;

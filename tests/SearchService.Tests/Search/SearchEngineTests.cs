@@ -38,16 +38,21 @@ public sealed class SearchEngineTests : IAsyncLifetime
         return paperVectors;
     }
 
-    /// <summary>No keyword feedback into the query vector, so semantic scores are the plain cosines.</summary>
-    private static readonly SemanticOptions Options = new() { FeedbackDocuments = 0 };
+    /// <summary>
+    /// No keyword feedback into the query vector, so semantic scores are the plain cosines; no cutoff relative
+    /// to the best hit, and one word enough for a keyword match, so every candidate shows (the cutoffs have tests of their own).
+    /// </summary>
+    private static readonly SemanticOptions Options = new() { FeedbackDocuments = 0, SemanticCutoff = 0, HybridCutoff = 0 };
+
+    private static readonly KeywordWeights AnyWord = new() { MinimumShouldMatch = "1" };
 
     private SearchEngine Engine(SemanticOptions? options = null, PaperVectors? with = null)
     {
         var semantic = new SemanticSearcher(with ?? vectors!, new IdentityTranslator(), options ?? Options);
-        return new SearchEngine(new KeywordSearcher(store.Index), store, () => semantic, options ?? Options);
+        return new SearchEngine(new KeywordSearcher(store.Index, weights: AnyWord), store, () => semantic, options ?? Options);
     }
 
-    private SearchEngine KeywordOnlyEngine() => new(new KeywordSearcher(store.Index), store);
+    private SearchEngine KeywordOnlyEngine() => new(new KeywordSearcher(store.Index, weights: AnyWord), store);
 
     private static string[] Ids(SearchResponse response) => response.Results.Select(r => r.Id).ToArray();
 
