@@ -47,16 +47,7 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
         var nearest = semantic.Rank(query, settings.SemanticDepth, allowed is null ? null : allowed.Contains);
         // Every paper has some cosine to any query: a match is one near the best, not merely above the floor.
         var bar = Math.Max(settings.MinSimilarity, settings.SemanticCutoff * (nearest.Count > 0 ? nearest[0].Score : 0));
-        var matches = nearest
-            .Where(r => r.Score >= bar)
-            .Select(r => (Paper: store.Find(r.Id), r.Score))
-            .Where(r => r.Paper is not null)
-            .Select(r => (Paper: r.Paper!, r.Score))
-            .ToList();
-        if (request.Sort == SearchSort.Date) matches = [.. ByDate(matches, m => m.Paper)];
-        var page = Page(prepared, matches.Skip(request.Offset).Take(request.Limit).Select(m => (m.Paper, (double)m.Score)).ToList());
-        return new SearchResponse(matches.Count, request.Offset, request.Limit, page,
-            FacetCounts.Of(matches.Select(m => m.Paper).ToList(), FacetSize), Name(SearchMode.Semantic));
+        return Matches(request, prepared, nearest.Where(r => r.Score >= bar).Select(r => (r.Id, (double)r.Score)), SearchMode.Semantic);
     }
 
     private SearchResponse Hybrid(SearchRequest request, PreparedQuery prepared, SemanticSearcher semantic)
@@ -72,16 +63,24 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
         // A match is a candidate that scores near the best one: not every paper sharing one word of the
         // query, nor every paper the embedding ranks somewhere.
         var bar = settings.HybridCutoff * (ranked.Count > 0 ? ranked[0].Score : 0);
-        var fused = ranked
-            .Where(f => f.Score >= bar)
-            .Select(f => (Paper: store.Find(f.Id), f.Score))
-            .Where(f => f.Paper is not null)
-            .Select(f => (Paper: f.Paper!, f.Score))
+        return Matches(request, prepared, ranked.Where(f => f.Score >= bar), SearchMode.Hybrid);
+    }
+
+    /// <summary>
+    /// The response for ranked matches: the requested page (newest first when sorted by date), with the total and
+    /// facets counted over every match.
+    /// </summary>
+    private SearchResponse Matches(SearchRequest request, PreparedQuery prepared, IEnumerable<(string Id, double Score)> matches, SearchMode mode)
+    {
+        var found = matches
+            .Select(m => (Paper: store.Find(m.Id), m.Score))
+            .Where(m => m.Paper is not null)
+            .Select(m => (Paper: m.Paper!, m.Score))
             .ToList();
-        if (request.Sort == SearchSort.Date) fused = [.. ByDate(fused, f => f.Paper)];
-        var page = Page(prepared, fused.Skip(request.Offset).Take(request.Limit).ToList());
-        return new SearchResponse(fused.Count, request.Offset, request.Limit, page,
-            FacetCounts.Of(fused.Select(f => f.Paper).ToList(), FacetSize), Name(SearchMode.Hybrid));
+        if (request.Sort == SearchSort.Date) found = [.. ByDate(found, f => f.Paper)];
+        var page = Page(prepared, found.Skip(request.Offset).Take(request.Limit).ToList());
+        return new SearchResponse(found.Count, request.Offset, request.Limit, page,
+            FacetCounts.Of(found.Select(f => f.Paper).ToList(), FacetSize), Name(mode));
     }
 
     /// <summary>The hits of a page, with their snippets.</summary>
