@@ -18,8 +18,6 @@ public static class TagSpellings
     /// </summary>
     public const int MaxSpellings = 64;
 
-    /// <summary>The spellings of <paramref name="tag"/> among <paramref name="indexedTags"/>; a search uses a <see cref="TagSpellingIndex"/> built once.</summary>
-    public static IReadOnlyList<string> Of(string tag, IEnumerable<string> indexedTags) => new TagSpellingIndex(indexedTags).Of(tag);
 
     /// <summary>True when one insertion, deletion, substitution or swap of neighbours turns one into the other.</summary>
     public static bool OneEditApart(string a, string b)

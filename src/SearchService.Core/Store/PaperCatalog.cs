@@ -25,6 +25,12 @@ public sealed class PaperCatalog
     private readonly Dictionary<string, string[]> titlesByArxivId = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, IngestedFile> Files => files;
+
+    /// <summary>Corpus files (API records not counted), kept as files come and go so that /health does not walk them all.</summary>
+    public int CorpusFileCount { get; private set; }
+
+    /// <summary>Parse warnings over all files, kept like <see cref="CorpusFileCount"/>.</summary>
+    public int WarningCount { get; private set; }
     public IReadOnlyDictionary<string, Paper> Papers => papers;
 
     /// <summary>
@@ -43,6 +49,7 @@ public sealed class PaperCatalog
     {
         var touched = Forget(file.Key);
         files[file.Key] = file;
+        Count(file, +1);
         NoteNamesOf(file.Key).Add(file);
         foreach (var paper in file.Papers)
         {
@@ -62,6 +69,7 @@ public sealed class PaperCatalog
     {
         var touched = new HashSet<string>(StringComparer.Ordinal);
         if (!files.Remove(key, out var old)) return touched;
+        Count(old, -1);
         NoteNamesOf(key).Remove(old);
         foreach (var paper in old.Papers)
         {
@@ -73,6 +81,12 @@ public sealed class PaperCatalog
             touched.Add(paper.Id);
         }
         return touched;
+    }
+
+    private void Count(IngestedFile file, int sign)
+    {
+        if (!file.Key.StartsWith(ApiFileKeys.Prefix, StringComparison.Ordinal)) CorpusFileCount += sign;
+        WarningCount += sign * file.Warnings.Count;
     }
 
     private NoteNames NoteNamesOf(string key) => key.StartsWith(ApiFileKeys.Prefix, StringComparison.Ordinal) ? apiNoteNames : corpusNoteNames;

@@ -29,8 +29,8 @@ public sealed class PaperStore : IDisposable
     private long version;
 
     public int PaperCount => Read(() => catalog.Papers.Count);
-    public int FileCount => Read(() => catalog.Files.Keys.Count(k => !k.StartsWith(ApiFileKeys.Prefix, StringComparison.Ordinal)));
-    public int WarningCount => Read(() => catalog.Files.Values.Sum(f => f.Warnings.Count));
+    public int FileCount => Read(() => catalog.CorpusFileCount);
+    public int WarningCount => Read(() => catalog.WarningCount);
 
     /// <summary>Every parse warning of every stored file, as a snapshot list.</summary>
     public IReadOnlyList<ParseWarning> Warnings() => Read(() => catalog.Files.Values.SelectMany(f => f.Warnings).ToList());

@@ -14,7 +14,7 @@ public sealed class TagSpellingsTests
     [InlineData("reinforcement-learning", "reinforcment-learning")]
     public void TagQueryFindsOtherSpellingsOfTheSameTag(string query, string indexed)
     {
-        Assert.Contains(indexed, TagSpellings.Of(query, [indexed, "unrelated"]));
+        Assert.Contains(indexed, new TagSpellingIndex([indexed, "unrelated"]).Of(query));
     }
 
     [Theory]
@@ -23,7 +23,7 @@ public sealed class TagSpellingsTests
     [InlineData("diffusion", "distillation")]
     public void ShortOrDifferentTagsAreNotMerged(string query, string indexed)
     {
-        Assert.DoesNotContain(indexed, TagSpellings.Of(query, [indexed]));
+        Assert.DoesNotContain(indexed, new TagSpellingIndex([indexed]).Of(query));
     }
 
     [Theory]
