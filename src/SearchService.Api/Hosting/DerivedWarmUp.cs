@@ -5,7 +5,7 @@ using SearchService.Core.Store;
 namespace SearchService.Api.Hosting;
 
 /// <summary>
-/// Creates the structures derived from all papers at start-up, so their first build runs beside the ingest
+/// Creates the structures derived from all papers (and the segment merger) at start-up, so their first build runs beside the ingest
 /// rather than inside the first request that needs one.
 /// </summary>
 public sealed class DerivedWarmUp(IServiceProvider services) : IHostedService
@@ -15,6 +15,8 @@ public sealed class DerivedWarmUp(IServiceProvider services) : IHostedService
         services.GetRequiredService<PaperDerivative<CatalogLists>>();
         services.GetRequiredService<PaperDerivative<TagSpellingIndex>>();
         services.GetRequiredService<RelatedPapers>();
+        // An index left in many segments by an earlier run is merged now; later writes schedule their own merge.
+        services.GetRequiredService<SegmentCompactor>().Schedule();
         return Task.CompletedTask;
     }
 

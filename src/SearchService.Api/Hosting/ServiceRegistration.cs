@@ -28,6 +28,8 @@ public static class ServiceRegistration
         // Derived from all papers and rebuilt in the background when they change, never inside a request.
         services.AddSingleton(sp => new PaperDerivative<CatalogLists>(sp.GetRequiredService<PaperStore>(), papers => new CatalogLists(papers)));
         services.AddSingleton(sp => new PaperDerivative<TagSpellingIndex>(sp.GetRequiredService<PaperStore>(), papers => new TagSpellingIndex(CatalogLists.NormalizedTags(papers))));
+        services.AddSingleton(sp => new SegmentCompactor(sp.GetRequiredService<PaperStore>(),
+            e => sp.GetRequiredService<ILogger<SegmentCompactor>>().LogWarning("Merging index segments failed: {Reason}", e.Message)));
         services.AddSingleton(sp =>
         {
             var store = sp.GetRequiredService<PaperStore>();

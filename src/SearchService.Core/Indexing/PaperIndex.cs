@@ -133,6 +133,26 @@ public sealed class PaperIndex : IDisposable
     /// <summary>Makes recent writes visible to new leases (near-real-time; no commit needed).</summary>
     public void Refresh() => searchers.MaybeRefreshBlocking();
 
+    /// <summary>How many segments the current searcher reads; every term of a query is looked up once per segment.</summary>
+    public int SegmentCount
+    {
+        get
+        {
+            using var lease = Lease();
+            return lease.Searcher.IndexReader.Leaves.Count;
+        }
+    }
+
+    /// <summary>
+    /// Merges the index down to at most <paramref name="maxSegments"/> segments (blocking until done) and makes the
+    /// result visible. Writes and searches go on meanwhile; the merge is durable with the next commit.
+    /// </summary>
+    public void MergeSegments(int maxSegments)
+    {
+        writer.ForceMerge(Math.Max(1, maxSegments), doWait: true);
+        Refresh();
+    }
+
     public void PutPaper(Paper paper) =>
         writer.UpdateDocument(new Term(PaperFields.Id, paper.Id), PaperDocument.ToDocument(paper));
 

@@ -102,12 +102,19 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be positive.");
     }
 
-    private static SessionOptions CreateSessionOptions(MiniLmOptions options) => new()
+    private static SessionOptions CreateSessionOptions(MiniLmOptions options)
     {
-        IntraOpNumThreads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Environment.ProcessorCount,
-        // One graph branch at a time: the encoder is a chain, so parallel branches would only add thread churn.
-        InterOpNumThreads = 1,
-        ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-        GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-    };
+        var session = new SessionOptions
+        {
+            IntraOpNumThreads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Environment.ProcessorCount,
+            // One graph branch at a time: the encoder is a chain, so parallel branches would only add thread churn.
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        // ONNX Runtime's pool threads spin between runs by default; in a server they would burn the cores the
+        // requests need (queries embed one short text at a time, among many other requests).
+        session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        return session;
+    }
 }
