@@ -14,15 +14,38 @@ public static class PaperAnalyzers
     /// <summary>The same, with another analyzer for the Korean commentary (the ablation compares Lucene's CJKAnalyzer).</summary>
     public static Analyzer Create(Analyzer korean)
     {
-        var english = new EnglishTextAnalyzer();
-        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), new Dictionary<string, Analyzer>
+        var analyzers = new Dictionary<string, Analyzer>
         {
-            [PaperFields.Title] = english,
-            [PaperFields.Abstract] = english,
-            [PaperFields.English] = english,
-            [PaperFields.Korean] = korean,
-            [PaperFields.AllText] = korean,
+            [EnglishAnalysis] = new EnglishTextAnalyzer(),
+            [KoreanAnalysis] = korean,
             [PaperFields.Authors] = new AuthorAnalyzer(),
-        });
+        };
+        var created = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Analysis.ToDictionary(a => a.Key, a => analyzers[a.Value]));
+        Created.AddOrUpdate(created, Analysis);
+        return created;
     }
+
+    /// <summary>The analyzers made here, whose fields share analyses as <see cref="Analysis"/> says.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Analyzer, Dictionary<string, string>> Created = new();
+
+    private const string EnglishAnalysis = "english";
+    private const string KoreanAnalysis = "korean";
+
+    /// <summary>Which analysis each analysed field gets; fields that share one produce the same tokens for a text.</summary>
+    private static readonly Dictionary<string, string> Analysis = new()
+    {
+        [PaperFields.Title] = EnglishAnalysis,
+        [PaperFields.Abstract] = EnglishAnalysis,
+        [PaperFields.English] = EnglishAnalysis,
+        [PaperFields.Korean] = KoreanAnalysis,
+        [PaperFields.AllText] = KoreanAnalysis,
+        [PaperFields.Authors] = PaperFields.Authors,
+    };
+
+    /// <summary>
+    /// The name of the analysis <paramref name="analyzer"/> gives <paramref name="field"/>: the same name for fields
+    /// that get the same tokens from a text; the field itself for analyzers not made here.
+    /// </summary>
+    public static string AnalysisOf(Analyzer analyzer, string field) =>
+        Created.TryGetValue(analyzer, out var analysis) ? analysis.GetValueOrDefault(field, field) : field;
 }

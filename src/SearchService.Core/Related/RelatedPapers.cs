@@ -1,5 +1,4 @@
 using Lucene.Net.Index;
-using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
 using SearchService.Core.Indexing;
 using SearchService.Core.Notes;
@@ -54,6 +53,9 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
 
     private PaperGraph Graph() => graph.Current;
 
+    private static readonly string[] EnglishFields = [PaperFields.Title, PaperFields.Abstract, PaperFields.English];
+    private static readonly string[] KoreanFields = [PaperFields.Korean];
+
     private static string EnglishText(Paper paper) => string.Join('\n', paper.Title, paper.Abstract, paper.EnglishCommentary);
 
     /// <summary>More-like-this per language: English text against the English fields, Korean text against the Korean field.</summary>
@@ -61,14 +63,17 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
     {
         using var lease = store.Index.Lease();
         var searcher = lease.Searcher;
+        // One lookup per word and field serves both the choice of words and the search with them.
+        var terms = new SharedTermStates(searcher.IndexReader);
+        var analyzer = store.Index.Analyzer;
         var query = new BooleanQuery();
-        if (LikeQuery(searcher.IndexReader, englishText, [PaperFields.Title, PaperFields.Abstract, PaperFields.English], PaperFields.English) is { } english)
+        if (SimilarTextQuery.Build(searcher.IndexReader, terms, analyzer, englishText, EnglishFields, PaperFields.English) is { } english)
             query.Add(english, Occur.SHOULD);
-        if (LikeQuery(searcher.IndexReader, koreanText, [PaperFields.Korean], PaperFields.Korean) is { } korean)
+        if (SimilarTextQuery.Build(searcher.IndexReader, terms, analyzer, koreanText, KoreanFields, PaperFields.Korean) is { } korean)
             query.Add(korean, Occur.SHOULD);
         if (query.Clauses.Count == 0) return;
-        var filter = new QueryWrapperFilter(new TermQuery(new Term(PaperFields.Kind, PaperFields.PaperKind)));
-        var hits = searcher.Search(query, filter, Candidates).ScoreDocs;
+        var filter = new QueryWrapperFilter(terms.Apply(new TermQuery(new Term(PaperFields.Kind, PaperFields.PaperKind))));
+        var hits = searcher.Search(terms.Apply(query), filter, Candidates).ScoreDocs;
         if (hits.Length == 0) return;
         // The paper itself is usually the best hit; normalize by the best other paper so one strong neighbour scores 1.
         var ids = hits.Select(h => (Id: IdOf(searcher.IndexReader, h.Doc), h.Score)).Where(h => h.Id is not null).ToList();
@@ -85,24 +90,6 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         var id = new Lucene.Net.Util.BytesRef();
         ids.Get(doc - leaf.DocBase, id);
         return id.Length > 0 ? id.Utf8ToString() : null;
-    }
-
-    private Query? LikeQuery(IndexReader reader, string text, string[] fields, string analyzeAs)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var mlt = new MoreLikeThis(reader)
-        {
-            Analyzer = store.Index.Analyzer,
-            FieldNames = fields,
-            MinTermFreq = 1,
-            MinDocFreq = 1,
-            MaxQueryTerms = 40,
-            MinWordLen = 2,
-            ApplyBoost = true,
-        };
-        using var textReader = new StringReader(text);
-        var query = mlt.Like(textReader, analyzeAs);
-        return query is BooleanQuery { Clauses.Count: 0 } ? null : query;
     }
 
     private void AddSimilarMeaning(Scores scores, IReadOnlyList<(string Id, float Score)> neighbours)

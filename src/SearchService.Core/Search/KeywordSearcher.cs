@@ -108,9 +108,10 @@ public sealed class KeywordSearcher
 
     private (ScoreDoc[] Docs, int Total, SearchFacets Facets) Run(IndexSearcher searcher, SearchRequest request, PreparedQuery prepared, int offset, int limit, bool withFacets = true)
     {
-        var filter = new QueryWrapperFilter(queries.BuildFilter(request));
+        var terms = new SharedTermStates(searcher.IndexReader);
+        var filter = new QueryWrapperFilter(terms.Apply(queries.BuildFilter(request)));
         // With no words, every paper that passes the filters matches; newest first then reads best.
-        var query = prepared.Scoring ?? new MatchAllDocsQuery();
+        var query = prepared.Scoring is { } scoring ? terms.Apply(scoring) : new MatchAllDocsQuery();
         var sort = request.Sort == SearchSort.Date || prepared.Scoring is null ? ByDate : Sort.RELEVANCE;
         var wanted = Math.Max(1, offset + limit);
         var top = TopFieldCollector.Create(sort, wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);

@@ -110,18 +110,19 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansi
         var content = string.Join(' ', parts.Hangul.Concat(parts.Latin));
         // A query made only of filler ("논문", "what is the paper") still means something: search its words.
         if (content.Length == 0) content = text;
+        var analysed = new AnalyzedQueries(analyzer, builder);
         var query = new BooleanQuery();
         foreach (var (field, boost) in TextFields.Where(f => f.Boost > 0))
-            AddShould(query, builder.CreateBooleanQuery(field, content, Occur.SHOULD), boost);
+            AddShould(query, analysed.Words(field, content, Occur.SHOULD), boost);
         var expansions = expansion?.Expand(content) ?? [];
         foreach (var term in expansions)
         {
             var fields = term.TargetLanguage == TermExpansion.English ? EnglishFields : KoreanFields;
             foreach (var (field, boost) in fields.Where(f => f.Boost > 0))
-                AddShould(query, builder.CreatePhraseQuery(field, term.Target, 1), boost * w.Expansion * term.Weight);
+                AddShould(query, analysed.Phrase(field, term.Target, 1), boost * w.Expansion * term.Weight);
         }
         if (query.Clauses.Count == 0) return null;
-        return Coverage(content, expansions, wordsToMatch) is { } coverage ? new BooleanQuery { { query, Occur.MUST }, { coverage, Occur.MUST } } : query;
+        return Coverage(analysed, content, expansions, wordsToMatch) is { } coverage ? new BooleanQuery { { query, Occur.MUST }, { coverage, Occur.MUST } } : query;
     }
 
     /// <summary>
@@ -129,16 +130,16 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansi
     /// or through a dictionary equivalent, so adding a word narrows the matches. Boost 0: it decides which papers
     /// match, never their order. Null when one word suffices.
     /// </summary>
-    private BooleanQuery? Coverage(string content, IReadOnlyList<TermExpansion> expansions, string wordsToMatch)
+    private static BooleanQuery? Coverage(AnalyzedQueries analysed, string content, IReadOnlyList<TermExpansion> expansions, string wordsToMatch)
     {
         var coverage = new BooleanQuery();
         foreach (var word in content.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var any = new BooleanQuery();
             foreach (var field in new[] { PaperFields.AllText, PaperFields.Authors })
-                if (builder.CreateBooleanQuery(field, word, Occur.SHOULD) is { } typed) any.Add(typed, Occur.SHOULD);
+                if (analysed.Words(field, word, Occur.SHOULD) is { } typed) any.Add(typed, Occur.SHOULD);
             foreach (var term in expansions.Where(e => e.Source.Contains(word, StringComparison.Ordinal) || word.Contains(e.Source, StringComparison.Ordinal)))
-                if (builder.CreatePhraseQuery(PaperFields.AllText, term.Target, 1) is { } translated) any.Add(translated, Occur.SHOULD);
+                if (analysed.Phrase(PaperFields.AllText, term.Target, 1) is { } translated) any.Add(translated, Occur.SHOULD);
             if (any.Clauses.Count > 0) coverage.Add(any, Occur.SHOULD);
         }
         var required = ShouldMatch.Required(wordsToMatch, coverage.Clauses.Count);

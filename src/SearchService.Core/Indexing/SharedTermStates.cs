@@ -1,0 +1,53 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace SearchService.Core.Indexing;
+
+/// <summary>
+/// Looks each distinct term of a query up once, through one terms enumerator per field and segment, and hands the
+/// result to every <see cref="TermQuery"/> of that term. Left to itself, each TermQuery builds its statistics with a
+/// new enumerator (a cloned file handle, taken under a lock, and fresh FST arc arrays) even when the same term
+/// appears in several clauses: the typed word, its minimum-should-match clause, a more-like-this query over three fields.
+/// </summary>
+public sealed class SharedTermStates(IndexReader reader)
+{
+    private readonly IndexReaderContext top = reader.Context;
+    private readonly Dictionary<Term, TermContext> states = [];
+    private readonly Dictionary<(string Field, int Leaf), TermsEnum?> enums = [];
+
+    /// <summary>A copy of <paramref name="query"/> whose term queries carry their looked-up statistics; other queries are kept as they are.</summary>
+    public Query Apply(Query query) => query switch
+    {
+        TermQuery term => new TermQuery(term.Term, StatesOf(term.Term)) { Boost = term.Boost },
+        BooleanQuery boolean => Copy(boolean),
+        _ => query,
+    };
+
+    /// <summary>How many documents of this reader hold <paramref name="term"/>.</summary>
+    public int DocFreq(Term term) => StatesOf(term).DocFreq;
+
+    private BooleanQuery Copy(BooleanQuery query)
+    {
+        var copy = new BooleanQuery(query.CoordDisabled) { Boost = query.Boost, MinimumNumberShouldMatch = query.MinimumNumberShouldMatch };
+        foreach (var clause in query.Clauses) copy.Add(Apply(clause.Query), clause.Occur);
+        return copy;
+    }
+
+    private TermContext StatesOf(Term term)
+    {
+        if (states.TryGetValue(term, out var known)) return known;
+        var context = new TermContext(top);
+        foreach (var leaf in top.Leaves)
+        {
+            if (EnumOf(term.Field, leaf) is not { } terms || !terms.SeekExact(term.Bytes)) continue;
+            context.Register(terms.GetTermState(), leaf.Ord, terms.DocFreq, terms.TotalTermFreq);
+        }
+        return states[term] = context;
+    }
+
+    private TermsEnum? EnumOf(string field, AtomicReaderContext leaf)
+    {
+        if (enums.TryGetValue((field, leaf.Ord), out var known)) return known;
+        return enums[(field, leaf.Ord)] = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
+    }
+}
