@@ -52,7 +52,7 @@ public static partial class HotPathCommand
         {
             using var lease = store.Index.Lease();
             var top = Lucene.Net.Search.TopScoreDocCollector.Create(10, true);
-            var facets = new FacetCollector(lease.Searcher.IndexReader, PaperFields.FacetTag, PaperFields.FacetYear, PaperFields.FacetAuthor);
+            using var facets = new FacetCollector(lease.Searcher.IndexReader, PaperFields.FacetTag, PaperFields.FacetYear, PaperFields.FacetAuthor);
             lease.Searcher.Search(prepared[i].Scoring ?? new Lucene.Net.Search.MatchAllDocsQuery(), filter, Lucene.Net.Search.MultiCollector.Wrap(top, facets));
             return facets.Top(PaperFields.FacetAuthor, 10);
         });

@@ -10,13 +10,18 @@ namespace SearchService.Core.Search;
 /// Counts the values of sorted-set doc-values fields over every matching document (not just the page
 /// shown). Counts are kept per global ordinal (one array per field; segments mapped through an ordinal map
 /// built once per index snapshot), and only the values that can be in the top are turned into strings, so
-/// a broad query costs an array increment per value rather than a string and a dictionary entry.
+/// a broad query costs an array increment per value rather than a string and a dictionary entry. The count
+/// arrays are pooled and only the values a match touched are read and cleared, so a query's cost follows its
+/// matches, not the number of authors in the index. Dispose returns the arrays.
 /// </summary>
-public sealed class FacetCollector : ICollector
+public sealed class FacetCollector : ICollector, IDisposable
 {
     private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, MultiDocValues.OrdinalMap?>> OrdinalMaps = new();
 
     private readonly FieldCounts[] fields;
+
+    /// <summary>A pool of its own: every array in it is all zeros (each is cleared before it goes back), which a shared pool does not promise.</summary>
+    private static readonly System.Buffers.ArrayPool<int> CountArrays = System.Buffers.ArrayPool<int>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 32);
 
     public FacetCollector(IndexReader reader, params string[] names)
     {
@@ -26,7 +31,7 @@ public sealed class FacetCollector : ICollector
             var perLeaf = leaves.Select(l => l.AtomicReader.GetSortedSetDocValues(name)).ToArray();
             var map = leaves.Count > 1 ? OrdinalMaps.GetOrCreateValue(reader).GetOrAdd(name, _ => MapOf(reader, perLeaf)) : null;
             var valueCount = map?.ValueCount ?? perLeaf.FirstOrDefault()?.ValueCount ?? 0;
-            return new FieldCounts(name, perLeaf, map, new int[valueCount]);
+            return new FieldCounts(name, perLeaf, map, (int)valueCount);
         }).ToArray();
     }
 
@@ -47,9 +52,9 @@ public sealed class FacetCollector : ICollector
             values.SetDocument(doc);
             long ord;
             if (field.Map is { } map)
-                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) field.Counts[map.GetGlobalOrd(field.Leaf, ord)]++;
+                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) field.Count(map.GetGlobalOrd(field.Leaf, ord));
             else
-                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) field.Counts[ord]++;
+                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) field.Count(ord);
         }
     }
 
@@ -60,9 +65,9 @@ public sealed class FacetCollector : ICollector
         var counts = field.Counts;
         // The count of the top-th most frequent value: only values counted at least that often can be in the answer.
         var smallest = new PriorityQueue<int, int>(top + 1);
-        foreach (var count in counts)
+        foreach (var ord in field.Touched)
         {
-            if (count == 0) continue;
+            var count = counts[ord];
             if (smallest.Count < top) smallest.Enqueue(count, count);
             else if (count > smallest.Peek()) smallest.EnqueueDequeue(count, count);
         }
@@ -70,22 +75,45 @@ public sealed class FacetCollector : ICollector
         var threshold = smallest.Count < top ? 1 : smallest.Peek();
         var scratch = new BytesRef();
         var candidates = new List<FacetValue>();
-        for (var ord = 0; ord < counts.Length; ord++)
+        foreach (var ord in field.Touched)
             if (counts[ord] >= threshold) candidates.Add(new FacetValue(field.Lookup(ord, scratch), counts[ord]));
         return candidates.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).Take(top).ToList();
+    }
+
+    public void Dispose()
+    {
+        foreach (var field in fields) field.Release();
     }
 
     private static MultiDocValues.OrdinalMap? MapOf(IndexReader reader, SortedSetDocValues?[] perLeaf) =>
         perLeaf.All(v => v is null) ? null
             : new MultiDocValues.OrdinalMap(reader.CoreCacheKey, perLeaf.Select(v => (v ?? DocValues.EMPTY_SORTED_SET).GetTermsEnum()).ToArray());
 
-    private sealed class FieldCounts(string name, SortedSetDocValues?[] perLeaf, MultiDocValues.OrdinalMap? map, int[] counts)
+    private sealed class FieldCounts(string name, SortedSetDocValues?[] perLeaf, MultiDocValues.OrdinalMap? map, int valueCount)
     {
         public string Name { get; } = name;
         public SortedSetDocValues?[] PerLeaf { get; } = perLeaf;
         public MultiDocValues.OrdinalMap? Map { get; } = map;
-        public int[] Counts { get; } = counts;
+        /// <summary>Counts by global ordinal; only <see cref="Touched"/> entries are meaningful (a pooled array is longer and zero elsewhere).</summary>
+        public int[] Counts { get; private set; } = CountArrays.Rent(Math.Max(1, valueCount));
+        /// <summary>The ordinals counted at least once, in the order first met.</summary>
+        public List<int> Touched { get; } = [];
         public int Leaf { get; set; }
+
+        public void Count(long ord)
+        {
+            if (Counts[ord]++ == 0) Touched.Add((int)ord);
+        }
+
+        /// <summary>Zeroes what was counted and returns the array to the pool.</summary>
+        public void Release()
+        {
+            if (Counts.Length == 0) return;
+            foreach (var ord in Touched) Counts[ord] = 0;
+            Touched.Clear();
+            CountArrays.Return(Counts);
+            Counts = [];
+        }
 
         public string Lookup(long globalOrd, BytesRef scratch)
         {

@@ -115,7 +115,7 @@ public sealed class KeywordSearcher
         var sort = request.Sort == SearchSort.Date || prepared.Scoring is null ? ByDate : Sort.RELEVANCE;
         var wanted = Math.Max(1, offset + limit);
         var top = TopFieldCollector.Create(sort, wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        var facets = withFacets ? new FacetCollector(searcher.IndexReader, PaperFields.FacetTag, PaperFields.FacetYear, PaperFields.FacetAuthor) : null;
+        using var facets = withFacets ? new FacetCollector(searcher.IndexReader, PaperFields.FacetTag, PaperFields.FacetYear, PaperFields.FacetAuthor) : null;
         searcher.Search(query, filter, facets is null ? top : MultiCollector.Wrap(top, facets));
         var docs = top.GetTopDocs(offset, limit).ScoreDocs;
         return (docs, top.TotalHits, facets is null ? NoFacets

@@ -15,6 +15,9 @@ public static class SnippetWindow
 {
     public const int Chars = 160;
 
+    /// <summary>Where a window may be cut: built once (an array literal in the call would be built per snippet).</summary>
+    private static readonly System.Buffers.SearchValues<char> Spaces = System.Buffers.SearchValues.Create(" \n\t");
+
     /// <summary>The snippet, or null when there is no match inside the text.</summary>
     public static string? Render(string text, List<TermMatch> matches)
     {
@@ -78,13 +81,13 @@ public static class SnippetWindow
         // Do not start or end inside a word: move inward to a space, but never past a match.
         if (start > 0 && !char.IsWhiteSpace(text[start - 1]))
         {
-            var space = text.IndexOfAny([' ', '\n', '\t'], start, firstStart - start);
-            if (space >= 0) start = space + 1;
+            var space = text.AsSpan(start, firstStart - start).IndexOfAny(Spaces);
+            if (space >= 0) start += space + 1;
         }
         if (end < text.Length && !char.IsWhiteSpace(text[end]))
         {
-            var space = text.LastIndexOfAny([' ', '\n', '\t'], end - 1, end - lastEnd);
-            if (space >= 0) end = space;
+            var space = text.AsSpan(lastEnd, end - lastEnd).LastIndexOfAny(Spaces);
+            if (space >= 0) end = lastEnd + space;
         }
         while (start < firstStart && char.IsWhiteSpace(text[start])) start++;
         while (end > lastEnd && char.IsWhiteSpace(text[end - 1])) end--;
