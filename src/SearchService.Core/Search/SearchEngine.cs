@@ -24,16 +24,17 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
         var semantic = currentSemantic?.Invoke();
         var ready = semantic?.IsReady == true;
         var mode = request.Mode ?? (ready ? SearchMode.Hybrid : SearchMode.Keyword);
-        var query = keyword.Prepare(request.Query, request.MinimumShouldMatch);
         // Without words there is nothing to compare meanings with: a filter-only request browses by keyword.
-        if (mode == SearchMode.Keyword || string.IsNullOrWhiteSpace(request.Query)) return keyword.Search(request, query);
+        if (mode == SearchMode.Keyword || string.IsNullOrWhiteSpace(request.Query)) return keyword.Search(request, Prepare(request));
         if (!ready)
         {
             var why = currentSemantic is null ? "semantic search is turned off" : "embeddings are not available (yet)";
-            return keyword.Search(request, query) with { Warnings = [$"{Name(mode)} search fell back to keyword search: {why}."] };
+            return keyword.Search(request, Prepare(request)) with { Warnings = [$"{Name(mode)} search fell back to keyword search: {why}."] };
         }
-        return mode == SearchMode.Semantic ? Semantic(request, query, semantic!) : Hybrid(request, query, semantic!);
+        return mode == SearchMode.Semantic ? Semantic(request, Prepare(request), semantic!) : Hybrid(request, semantic!);
     }
+
+    private PreparedQuery Prepare(SearchRequest request) => keyword.Prepare(request.Query, request.MinimumShouldMatch);
 
     private SearchResponse Semantic(SearchRequest request, PreparedQuery prepared, SemanticSearcher semantic)
     {
@@ -50,13 +51,15 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
         return Matches(request, prepared, nearest.Where(r => r.Score >= bar).Select(r => (r.Id, (double)r.Score)), SearchMode.Semantic);
     }
 
-    private SearchResponse Hybrid(SearchRequest request, PreparedQuery prepared, SemanticSearcher semantic)
+    private SearchResponse Hybrid(SearchRequest request, SemanticSearcher semantic)
     {
         var depth = Math.Max(settings.FusionDepth, request.Offset + request.Limit);
         // Fusion reads every paper sharing a word (a paraphrase may share only one with its paper); the
-        // cutoff below, not the keyword rule, decides what counts as a match.
-        var lexical = keyword.Rank(request, keyword.Prepare(request.Query, wordsToMatch: "1"), depth, withFacets: false);
-        if (semantic.QueryVector(prepared.FreeText, lexical.Ranked.Select(h => h.Id)) is not { } query) return keyword.Search(request, prepared);
+        // cutoff below, not the keyword rule, decides what counts as a match. The words to match change
+        // neither the restrictions, the free text nor the highlighted terms, so this one preparation serves all.
+        var prepared = keyword.Prepare(request.Query, wordsToMatch: "1");
+        var lexical = keyword.Rank(request, prepared, depth, withFacets: false);
+        if (semantic.QueryVector(prepared.FreeText, lexical.Ranked.Select(h => h.Id)) is not { } query) return keyword.Search(request, Prepare(request));
         var allowed = keyword.AllowedIds(request, prepared);
         var meaning = semantic.Rank(query, depth, allowed is null ? null : allowed.Contains);
         var ranked = HybridFusion.Fuse(lexical.Ranked, meaning, id => semantic.Similarity(query, id), settings.SemanticWeight);
