@@ -1,3 +1,4 @@
+using SearchService.Core.Analysis.Loanwords;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
 using SearchService.Core.Store;
@@ -14,6 +15,7 @@ public sealed class DerivedWarmUp(IServiceProvider services) : IHostedService
     {
         services.GetRequiredService<PaperDerivative<CatalogLists>>();
         services.GetRequiredService<PaperDerivative<TagSpellingIndex>>();
+        services.GetRequiredService<PaperDerivative<LoanwordIndex>>();
         services.GetRequiredService<RelatedPapers>();
         return Task.CompletedTask;
     }
@@ -25,6 +27,7 @@ public sealed class DerivedWarmUp(IServiceProvider services) : IHostedService
     {
         await services.GetRequiredService<PaperDerivative<CatalogLists>>().WhenCurrentAsync(ct);
         await services.GetRequiredService<PaperDerivative<TagSpellingIndex>>().WhenCurrentAsync(ct);
+        await services.GetRequiredService<PaperDerivative<LoanwordIndex>>().WhenCurrentAsync(ct);
         await services.GetRequiredService<RelatedPapers>().WhenCurrentAsync(ct);
     }
 }

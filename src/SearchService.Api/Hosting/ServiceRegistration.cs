@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using SearchService.Core.Analysis.Loanwords;
 using SearchService.Core.Analysis.Terminology;
 using SearchService.Core.Indexing;
 using SearchService.Core.Ingestion;
@@ -28,11 +29,14 @@ public static class ServiceRegistration
         // Derived from all papers and rebuilt in the background when they change, never inside a request.
         services.AddSingleton(sp => new PaperDerivative<CatalogLists>(sp.GetRequiredService<PaperStore>(), papers => new CatalogLists(papers)));
         services.AddSingleton(sp => new PaperDerivative<TagSpellingIndex>(sp.GetRequiredService<PaperStore>(), papers => new TagSpellingIndex(CatalogLists.NormalizedTags(papers))));
+        services.AddSingleton(sp => new PaperDerivative<LoanwordIndex>(sp.GetRequiredService<PaperStore>(), papers => LoanwordIndex.Build(papers)));
         services.AddSingleton(sp =>
         {
             var store = sp.GetRequiredService<PaperStore>();
             var tags = sp.GetRequiredService<PaperDerivative<TagSpellingIndex>>();
-            return new KeywordSearcher(store.Index, sp.GetRequiredService<QueryExpansion>(), tagSpellings: () => tags.Current, papers: store.Find);
+            var loanwords = sp.GetRequiredService<PaperDerivative<LoanwordIndex>>();
+            var expansion = new LoanwordExpansion(sp.GetRequiredService<QueryExpansion>(), () => loanwords.Current);
+            return new KeywordSearcher(store.Index, expansion, tagSpellings: () => tags.Current, papers: store.Find);
         });
         services.AddSingleton(sp => new PaperWriter(sp.GetRequiredService<PaperStore>(),
             ApiRecordFolder.Beside(IndexPaths.DataFolder(sp.GetRequiredService<IOptions<IndexOptions>>().Value))));
