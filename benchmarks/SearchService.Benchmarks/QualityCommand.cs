@@ -59,7 +59,7 @@ public static class QualityCommand
         }
         // --keyword-only: keyword ranking and related papers without embeddings, in seconds, e.g. to check that a
         // change to the search path left the ranking exactly as it was.
-        if (args.Contains("--keyword-only")) return KeywordOnly(store, keywordExpansion, dev, heldOut, links, args.Contains("--dev-only"));
+        if (args.Contains("--keyword-only")) return KeywordOnly(store, keywordExpansion, dev, heldOut, links, args.Contains("--dev-only"), args.Contains("--ranks"));
         using var embedder = new MiniLmEmbedder();
         using var vectorStore = new VectorStore(vectorFolder, embedder.Dimensions);
         var translator = new TermTranslator(expansion);
@@ -127,11 +127,14 @@ public static class QualityCommand
         return 0;
     }
 
-    private static int KeywordOnly(PaperStore store, ITermExpander expansion, IReadOnlyList<DevQuery> dev, IReadOnlyList<DevQuery> heldOut, Dictionary<string, string[]> links, bool devOnly)
+    private static int KeywordOnly(PaperStore store, ITermExpander expansion, IReadOnlyList<DevQuery> dev, IReadOnlyList<DevQuery> heldOut, Dictionary<string, string[]> links, bool devOnly, bool ranks)
     {
         var engine = new SearchEngine(new KeywordSearcher(store.Index, expansion), store);
         Console.WriteLine(RankingScore.Header);
-        Console.WriteLine(RankingScore.Of(dev, q => engine.Search(new SearchRequest { Query = q, Limit = RankingScore.K, Mode = SearchMode.Keyword }).Results).Row("keyword, dev"));
+        var devScore = RankingScore.Of(dev, q => engine.Search(new SearchRequest { Query = q, Limit = RankingScore.K, Mode = SearchMode.Keyword }).Results);
+        Console.WriteLine(devScore.Row("keyword, dev"));
+        // --ranks: the rank of each dev query's paper, to see which queries a change moved.
+        if (ranks) Console.WriteLine(string.Join('\n', dev.Zip(devScore.Ranks).Select(p => $"{p.First.Id}\t{p.First.Lang}\t{p.Second.Rank?.ToString(CultureInfo.InvariantCulture) ?? "-"}")));
         if (!devOnly)
             Console.WriteLine(RankingScore.Of(heldOut, q => engine.Search(new SearchRequest { Query = q, Limit = RankingScore.K, Mode = SearchMode.Keyword }).Results).Row("keyword, held-out"));
         Console.WriteLine();
