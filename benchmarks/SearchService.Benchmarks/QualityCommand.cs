@@ -50,11 +50,9 @@ public static class QualityCommand
         using var store = corpus.Index(PaperAnalyzers.Create());
         // As the service does: loanword matches of the Hangul words no dictionary entry knows, from the store's papers.
         ITermExpander keywordExpansion = expansion;
-        Func<LoanwordIndex>? loanwordIndex = null;
         if (!args.Contains("--no-loanwords"))
         {
             var loanwords = LoanwordIndex.Build(store.Papers());
-            loanwordIndex = () => loanwords;
             var weight = args.SkipWhile(a => a != "--loanword-weight").Skip(1).Select(w => float.Parse(w, CultureInfo.InvariantCulture)).FirstOrDefault(LoanwordExpansion.DefaultWeight);
             keywordExpansion = new LoanwordExpansion(expansion, () => loanwords, weight);
             Console.WriteLine($"loanword matching over {loanwords.WordCount} English words, weight {weight}");
@@ -77,7 +75,7 @@ public static class QualityCommand
         IQueryTranslator queryTranslator = translator;
         if (!args.Contains("--no-lexicon"))
         {
-            var learnedTranslator = new LearnedQueryTranslator(expansion, loanwords: loanwordIndex);
+            var learnedTranslator = new LearnedQueryTranslator(expansion);
             learnedTranslator.Relearn(papers);
             queryTranslator = learnedTranslator;
             Console.WriteLine($"{learnedTranslator.LearnedCount} learned translations used for semantic queries");

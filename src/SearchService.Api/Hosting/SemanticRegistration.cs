@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using SearchService.Core.Analysis.Loanwords;
 using SearchService.Core.Analysis.Terminology;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
@@ -21,8 +20,7 @@ public static class SemanticRegistration
         services.AddSingleton<IQueryTranslator>(sp => new TermTranslator(sp.GetRequiredService<QueryExpansion>()));
         // The learned lexicon is kept beside the index, so a restart over unchanged notes loads it instead of relearning.
         services.AddSingleton(sp => new LearnedQueryTranslator(sp.GetRequiredService<QueryExpansion>(),
-            cache: new LearnedLexiconCache(Path.Combine(IndexPaths.DataFolder(sp.GetRequiredService<IOptions<IndexOptions>>().Value), "learned-lexicon.tsv")),
-            loanwords: () => sp.GetRequiredService<PaperDerivative<LoanwordIndex>>().Current));
+            cache: new LearnedLexiconCache(Path.Combine(IndexPaths.DataFolder(sp.GetRequiredService<IOptions<IndexOptions>>().Value), "learned-lexicon.tsv"))));
         services.AddSingleton<SemanticServices>();
         services.AddSingleton(sp =>
         {

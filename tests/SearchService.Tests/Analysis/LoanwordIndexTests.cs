@@ -87,13 +87,4 @@ public sealed class LoanwordIndexTests
 
         Assert.Equal(dictionary.Expand("미스트랄 모델"), terms);
     }
-
-    [Fact]
-    public void TheSemanticQueryTranslationAlsoGetsTheMatch()
-    {
-        var dictionary = new QueryExpansion(TerminologyMap.FromPairs([new TermPair("모델", "model")]));
-
-        Assert.Equal("model", new LearnedQueryTranslator(dictionary).ToEnglish("미스트랄 모델"));
-        Assert.Equal("model mistral", new LearnedQueryTranslator(dictionary, loanwords: Index).ToEnglish("미스트랄 모델"));
-    }
 }

@@ -1,4 +1,3 @@
-using SearchService.Core.Analysis.Loanwords;
 using SearchService.Core.Notes;
 
 namespace SearchService.Core.Analysis.Terminology;
@@ -10,12 +9,9 @@ namespace SearchService.Core.Analysis.Terminology;
 /// invalidates stored vectors. Until <see cref="Relearn"/> runs it is the hand dictionary alone.
 /// </summary>
 /// <param name="cache">Where the learned lexicon is kept between runs; null learns it every time.</param>
-/// <param name="loanwords">When given, a Hangul word neither dictionary knows is also put into the English word of the
-/// corpus it transliterates (<see cref="LoanwordExpansion"/>), as keyword search does.</param>
-public sealed class LearnedQueryTranslator(QueryExpansion dictionary, double minProbability = 0.3, LearnedLexiconCache? cache = null,
-    Func<LoanwordIndex>? loanwords = null) : IQueryTranslator
+public sealed class LearnedQueryTranslator(QueryExpansion dictionary, double minProbability = 0.3, LearnedLexiconCache? cache = null) : IQueryTranslator
 {
-    private volatile TermTranslator current = Translator(dictionary, loanwords);
+    private volatile TermTranslator current = new(dictionary);
 
     /// <summary>How many learned translations are in use.</summary>
     public int LearnedCount { get; private set; }
@@ -32,10 +28,7 @@ public sealed class LearnedQueryTranslator(QueryExpansion dictionary, double min
             ? TranslationLexicon.Learn(all, dictionary.Map, minProbability: minProbability)
             : cache.GetOrLearn(all, dictionary.Map, minProbability);
         var pairs = dictionary.Map.Pairs.Concat(learned.Select(l => new TermPair(l.Korean, l.English, (float)l.Probability)));
-        current = Translator(new QueryExpansion(TerminologyMap.FromPairs(pairs)), loanwords);
+        current = new TermTranslator(new QueryExpansion(TerminologyMap.FromPairs(pairs)));
         LearnedCount = learned.Count;
     }
-
-    private static TermTranslator Translator(QueryExpansion expansion, Func<LoanwordIndex>? loanwords) =>
-        loanwords is null ? new TermTranslator(expansion) : new TermTranslator(new LoanwordExpansion(expansion, loanwords), expansion.Map);
 }
