@@ -19,8 +19,8 @@ namespace SearchService.Benchmarks;
 /// then related-paper recall on the dev links. <c>--ablations</c> adds the tuning variants, on dev only;
 /// <c>--dev-only</c> skips the held-out table; <c>--no-lexicon</c> translates semantic queries with the hand
 /// dictionary alone; <c>--lexicon P</c> also expands keyword queries with the learned translations;
-/// <c>--no-loanwords</c> leaves out the Hangul loanword matches of keyword expansion (<c>--loanword-weight W</c>
-/// sets their weight); <c>--no-new-terms</c> uses the dictionary as it was before the coverage entries of issue 9.
+/// <c>--loanword-weight W</c> adds Hangul loanword matches to keyword expansion at that weight (off by default,
+/// as in the service); <c>--no-new-terms</c> uses the dictionary as it was before the coverage entries of issue 9.
 /// Vectors are cached in a folder (by content hash, as the service does), so only the first run pays for
 /// embedding the corpus.
 /// </summary>
@@ -48,12 +48,12 @@ public static class QualityCommand
             : TerminologyMap.Load());
 
         using var store = corpus.Index(PaperAnalyzers.Create());
-        // As the service does: loanword matches of the Hangul words no dictionary entry knows, from the store's papers.
+        // As the service does with Index:LoanwordWeight: loanword matches of the Hangul words no dictionary entry knows.
         ITermExpander keywordExpansion = expansion;
-        if (!args.Contains("--no-loanwords"))
+        if (args.SkipWhile(a => a != "--loanword-weight").Skip(1).FirstOrDefault() is { } loanwordWeight)
         {
             var loanwords = LoanwordIndex.Build(store.Papers());
-            var weight = args.SkipWhile(a => a != "--loanword-weight").Skip(1).Select(w => float.Parse(w, CultureInfo.InvariantCulture)).FirstOrDefault(LoanwordExpansion.DefaultWeight);
+            var weight = float.Parse(loanwordWeight, CultureInfo.InvariantCulture);
             keywordExpansion = new LoanwordExpansion(expansion, () => loanwords, weight);
             Console.WriteLine($"loanword matching over {loanwords.WordCount} English words, weight {weight}");
         }

@@ -1,4 +1,4 @@
-using SearchService.Core.Analysis.Loanwords;
+using SearchService.Core.Analysis.Terminology;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
 using SearchService.Core.Store;
@@ -15,7 +15,8 @@ public sealed class DerivedWarmUp(IServiceProvider services) : IHostedService
     {
         services.GetRequiredService<PaperDerivative<CatalogLists>>();
         services.GetRequiredService<PaperDerivative<TagSpellingIndex>>();
-        services.GetRequiredService<PaperDerivative<LoanwordIndex>>();
+        // Starts the loanword index's first build when loanword matching is on.
+        services.GetRequiredService<ITermExpander>();
         services.GetRequiredService<RelatedPapers>();
         return Task.CompletedTask;
     }
@@ -27,7 +28,6 @@ public sealed class DerivedWarmUp(IServiceProvider services) : IHostedService
     {
         await services.GetRequiredService<PaperDerivative<CatalogLists>>().WhenCurrentAsync(ct);
         await services.GetRequiredService<PaperDerivative<TagSpellingIndex>>().WhenCurrentAsync(ct);
-        await services.GetRequiredService<PaperDerivative<LoanwordIndex>>().WhenCurrentAsync(ct);
         await services.GetRequiredService<RelatedPapers>().WhenCurrentAsync(ct);
     }
 }

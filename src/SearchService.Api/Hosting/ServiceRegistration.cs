@@ -30,13 +30,12 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new PaperDerivative<CatalogLists>(sp.GetRequiredService<PaperStore>(), papers => new CatalogLists(papers)));
         services.AddSingleton(sp => new PaperDerivative<TagSpellingIndex>(sp.GetRequiredService<PaperStore>(), papers => new TagSpellingIndex(CatalogLists.NormalizedTags(papers))));
         services.AddSingleton(sp => new PaperDerivative<LoanwordIndex>(sp.GetRequiredService<PaperStore>(), papers => LoanwordIndex.Build(papers)));
+        services.AddSingleton(KeywordExpansion);
         services.AddSingleton(sp =>
         {
             var store = sp.GetRequiredService<PaperStore>();
             var tags = sp.GetRequiredService<PaperDerivative<TagSpellingIndex>>();
-            var loanwords = sp.GetRequiredService<PaperDerivative<LoanwordIndex>>();
-            var expansion = new LoanwordExpansion(sp.GetRequiredService<QueryExpansion>(), () => loanwords.Current);
-            return new KeywordSearcher(store.Index, expansion, tagSpellings: () => tags.Current, papers: store.Find);
+            return new KeywordSearcher(store.Index, sp.GetRequiredService<ITermExpander>(), tagSpellings: () => tags.Current, papers: store.Find);
         });
         services.AddSingleton(sp => new PaperWriter(sp.GetRequiredService<PaperStore>(),
             ApiRecordFolder.Beside(IndexPaths.DataFolder(sp.GetRequiredService<IOptions<IndexOptions>>().Value))));
@@ -59,5 +58,15 @@ public static class ServiceRegistration
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         return services;
+    }
+
+    /// <summary>The dictionary, plus loanword matching when <see cref="IndexOptions.LoanwordWeight"/> is above 0 (its index then built as papers change).</summary>
+    private static ITermExpander KeywordExpansion(IServiceProvider sp)
+    {
+        var dictionary = sp.GetRequiredService<QueryExpansion>();
+        var weight = sp.GetRequiredService<IOptions<IndexOptions>>().Value.LoanwordWeight;
+        if (weight <= 0) return dictionary;
+        var loanwords = sp.GetRequiredService<PaperDerivative<LoanwordIndex>>();
+        return new LoanwordExpansion(dictionary, () => loanwords.Current, weight);
     }
 }
