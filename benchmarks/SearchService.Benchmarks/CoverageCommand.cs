@@ -60,6 +60,13 @@ public static partial class CoverageCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {name} | {head.Count} | {1 - missing.Count / (double)head.Count:P1} | {string.Join(", ", missing.Take(12).Select(kv => $"{kv.Key} ({kv.Value})"))} |"));
         }
+        // --missing: every uncovered term of each list, one a line with its paper count, to write entries from.
+        if (args.Contains("--missing"))
+        {
+            foreach (var (name, counts, top, min) in new[] { ("tag", tags, int.MaxValue, 5), ("phrase", phrases, 1000, 1), ("word", words, 1000, 1) })
+                foreach (var (term, count) in counts.Where(kv => kv.Value >= min).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(top).Where(kv => !Covered(kv.Key)))
+                    Console.WriteLine($"{name}\t{term}\t{count}");
+        }
         return Task.FromResult(0);
     }
 

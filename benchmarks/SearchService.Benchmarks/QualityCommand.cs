@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using SearchService.Benchmarks.Evaluation;
+using SearchService.Core.Analysis.Loanwords;
 using SearchService.Core.Analysis.Terminology;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
@@ -17,7 +18,9 @@ namespace SearchService.Benchmarks;
 /// held-out queries (never tuned on), per mode and language, with the median <c>total</c> a query reports;
 /// then related-paper recall on the dev links. <c>--ablations</c> adds the tuning variants, on dev only;
 /// <c>--dev-only</c> skips the held-out table; <c>--no-lexicon</c> translates semantic queries with the hand
-/// dictionary alone; <c>--lexicon P</c> also expands keyword queries with the learned translations.
+/// dictionary alone; <c>--lexicon P</c> also expands keyword queries with the learned translations;
+/// <c>--loanword-weight W</c> adds Hangul loanword matches to keyword expansion at that weight (off by default,
+/// as in the service); <c>--no-new-terms</c> uses the dictionary as it was before the coverage entries of issue 9.
 /// Vectors are cached in a folder (by content hash, as the service does), so only the first run pays for
 /// embedding the corpus.
 /// </summary>
@@ -40,12 +43,23 @@ public static class QualityCommand
         var dev = DevQuery.Load(Path.Combine(shared, "queries", "dev.jsonl"));
         var heldOut = DevQuery.Load(SharedData.HeldOutQueries);
         var links = JsonSerializer.Deserialize<Dictionary<string, string[]>>(File.ReadAllText(Path.Combine(shared, "queries", "related-dev.json")))!;
-        var expansion = new QueryExpansion(TerminologyMap.Load());
+        var expansion = new QueryExpansion(args.Contains("--no-new-terms")
+            ? TerminologyMap.FromPairs(TerminologyMap.LoadEmbedded(TerminologyMap.EmbeddedResourceName))
+            : TerminologyMap.Load());
 
         using var store = corpus.Index(PaperAnalyzers.Create());
+        // As the service does with Index:LoanwordWeight: loanword matches of the Hangul words no dictionary entry knows.
+        ITermExpander keywordExpansion = expansion;
+        if (args.SkipWhile(a => a != "--loanword-weight").Skip(1).FirstOrDefault() is { } loanwordWeight)
+        {
+            var loanwords = LoanwordIndex.Build(store.Papers());
+            var weight = float.Parse(loanwordWeight, CultureInfo.InvariantCulture);
+            keywordExpansion = new LoanwordExpansion(expansion, () => loanwords, weight);
+            Console.WriteLine($"loanword matching over {loanwords.WordCount} English words, weight {weight}");
+        }
         // --keyword-only: keyword ranking and related papers without embeddings, in seconds, e.g. to check that a
         // change to the search path left the ranking exactly as it was.
-        if (args.Contains("--keyword-only")) return KeywordOnly(store, expansion, dev, links);
+        if (args.Contains("--keyword-only")) return KeywordOnly(store, keywordExpansion, dev, heldOut, links, args.Contains("--dev-only"), args.Contains("--ranks"));
         using var embedder = new MiniLmEmbedder();
         using var vectorStore = new VectorStore(vectorFolder, embedder.Dimensions);
         var translator = new TermTranslator(expansion);
@@ -66,12 +80,13 @@ public static class QualityCommand
             queryTranslator = learnedTranslator;
             Console.WriteLine($"{learnedTranslator.LearnedCount} learned translations used for semantic queries");
         }
-        var queryExpansion = expansion;
+        var queryExpansion = keywordExpansion;
         if (args.SkipWhile(a => a != "--lexicon").Skip(1).FirstOrDefault() is { } minProbability)
         {
             var learned = TranslationLexicon.Learn(papers, expansion.Map, minProbability: double.Parse(minProbability, CultureInfo.InvariantCulture));
-            queryExpansion = new QueryExpansion(TerminologyMap.FromPairs(expansion.Map.Pairs.Concat(learned.Select(l => new TermPair(l.Korean, l.English, (float)l.Probability)))));
-            queryTranslator = new TermTranslator(queryExpansion);
+            var withLearned = new QueryExpansion(TerminologyMap.FromPairs(expansion.Map.Pairs.Concat(learned.Select(l => new TermPair(l.Korean, l.English, (float)l.Probability)))));
+            queryExpansion = withLearned;
+            queryTranslator = new TermTranslator(withLearned);
             Console.WriteLine($"{learned.Count} learned translations with probability >= {minProbability} used for keyword and semantic queries");
         }
 
@@ -112,11 +127,16 @@ public static class QualityCommand
         return 0;
     }
 
-    private static int KeywordOnly(PaperStore store, QueryExpansion expansion, IReadOnlyList<DevQuery> queries, Dictionary<string, string[]> links)
+    private static int KeywordOnly(PaperStore store, ITermExpander expansion, IReadOnlyList<DevQuery> dev, IReadOnlyList<DevQuery> heldOut, Dictionary<string, string[]> links, bool devOnly, bool ranks)
     {
         var engine = new SearchEngine(new KeywordSearcher(store.Index, expansion), store);
         Console.WriteLine(RankingScore.Header);
-        Console.WriteLine(RankingScore.Of(queries, q => engine.Search(new SearchRequest { Query = q, Limit = RankingScore.K, Mode = SearchMode.Keyword }).Results).Row("keyword"));
+        var devScore = RankingScore.Of(dev, q => engine.Search(new SearchRequest { Query = q, Limit = RankingScore.K, Mode = SearchMode.Keyword }).Results);
+        Console.WriteLine(devScore.Row("keyword, dev"));
+        // --ranks: the rank of each dev query's paper, to see which queries a change moved.
+        if (ranks) Console.WriteLine(string.Join('\n', dev.Zip(devScore.Ranks).Select(p => $"{p.First.Id}\t{p.First.Lang}\t{p.Second.Rank?.ToString(CultureInfo.InvariantCulture) ?? "-"}")));
+        if (!devOnly)
+            Console.WriteLine(RankingScore.Of(heldOut, q => engine.Search(new SearchRequest { Query = q, Limit = RankingScore.K, Mode = SearchMode.Keyword }).Results).Row("keyword, held-out"));
         Console.WriteLine();
         Console.WriteLine("| related papers | Recall@10 | MRR@10 |\n| --- | --- | --- |");
         using var related = new RelatedPapers(store);

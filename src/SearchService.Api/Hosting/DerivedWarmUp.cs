@@ -1,3 +1,4 @@
+using SearchService.Core.Analysis.Terminology;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
 using SearchService.Core.Store;
@@ -14,6 +15,8 @@ public sealed class DerivedWarmUp(IServiceProvider services) : IHostedService
     {
         services.GetRequiredService<PaperDerivative<CatalogLists>>();
         services.GetRequiredService<PaperDerivative<TagSpellingIndex>>();
+        // Starts the loanword index's first build when loanword matching is on.
+        services.GetRequiredService<ITermExpander>();
         services.GetRequiredService<RelatedPapers>();
         // An index left in many segments by an earlier run is merged now; later writes schedule their own merge.
         services.GetRequiredService<SegmentCompactor>().Schedule();

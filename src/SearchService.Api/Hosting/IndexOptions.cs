@@ -19,6 +19,13 @@ public sealed class IndexOptions
     /// </summary>
     public List<string> SynonymFiles { get; set; } = [];
 
+    /// <summary>
+    /// How much a Hangul word's loanword match (미스트랄 → mistral, <c>LoanwordExpansion</c>) counts, as a share of a
+    /// dictionary entry, in keyword search. 0 (default) turns loanword matching off: with the field lexicon in place it
+    /// moved the held-out hybrid figure by -0.003 at 0.5, the weight chosen on dev (benchmarks/README.md, issue 9).
+    /// </summary>
+    public float LoanwordWeight { get; set; }
+
     /// <summary>How often the corpus folders are rescanned, in addition to file-change notifications. 0 turns rescans off.</summary>
     public int RescanSeconds { get; set; } = 60;
 

@@ -18,7 +18,9 @@ public static class SemanticRegistration
         services.AddOptions<SemanticOptions>().BindConfiguration(SemanticOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SemanticOptions>>().Value);
         services.AddSingleton<IQueryTranslator>(sp => new TermTranslator(sp.GetRequiredService<QueryExpansion>()));
-        services.AddSingleton(sp => new LearnedQueryTranslator(sp.GetRequiredService<QueryExpansion>()));
+        // The learned lexicon is kept beside the index, so a restart over unchanged notes loads it instead of relearning.
+        services.AddSingleton(sp => new LearnedQueryTranslator(sp.GetRequiredService<QueryExpansion>(),
+            cache: new LearnedLexiconCache(Path.Combine(IndexPaths.DataFolder(sp.GetRequiredService<IOptions<IndexOptions>>().Value), "learned-lexicon.tsv"))));
         services.AddSingleton<SemanticServices>();
         services.AddSingleton(sp =>
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using SearchService.Core.Analysis.Loanwords;
 using SearchService.Core.Analysis.Terminology;
 using SearchService.Core.Indexing;
 using SearchService.Core.Ingestion;
@@ -30,11 +31,13 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new PaperDerivative<TagSpellingIndex>(sp.GetRequiredService<PaperStore>(), papers => new TagSpellingIndex(CatalogLists.NormalizedTags(papers))));
         services.AddSingleton(sp => new SegmentCompactor(sp.GetRequiredService<PaperStore>(),
             e => sp.GetRequiredService<ILogger<SegmentCompactor>>().LogWarning("Merging index segments failed: {Reason}", e.Message)));
+        services.AddSingleton(sp => new PaperDerivative<LoanwordIndex>(sp.GetRequiredService<PaperStore>(), papers => LoanwordIndex.Build(papers)));
+        services.AddSingleton(KeywordExpansion);
         services.AddSingleton(sp =>
         {
             var store = sp.GetRequiredService<PaperStore>();
             var tags = sp.GetRequiredService<PaperDerivative<TagSpellingIndex>>();
-            return new KeywordSearcher(store.Index, sp.GetRequiredService<QueryExpansion>(), tagSpellings: () => tags.Current, papers: store.Find);
+            return new KeywordSearcher(store.Index, sp.GetRequiredService<ITermExpander>(), tagSpellings: () => tags.Current, papers: store.Find);
         });
         services.AddSingleton(sp => new PaperWriter(sp.GetRequiredService<PaperStore>(),
             ApiRecordFolder.Beside(IndexPaths.DataFolder(sp.GetRequiredService<IOptions<IndexOptions>>().Value))));
@@ -57,5 +60,15 @@ public static class ServiceRegistration
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         return services;
+    }
+
+    /// <summary>The dictionary, plus loanword matching when <see cref="IndexOptions.LoanwordWeight"/> is above 0 (its index then built as papers change).</summary>
+    private static ITermExpander KeywordExpansion(IServiceProvider sp)
+    {
+        var dictionary = sp.GetRequiredService<QueryExpansion>();
+        var weight = sp.GetRequiredService<IOptions<IndexOptions>>().Value.LoanwordWeight;
+        if (weight <= 0) return dictionary;
+        var loanwords = sp.GetRequiredService<PaperDerivative<LoanwordIndex>>();
+        return new LoanwordExpansion(dictionary, () => loanwords.Current, weight);
     }
 }

@@ -19,7 +19,7 @@ public sealed class KeywordSearcher
 
     /// <param name="tagSpellings">The current tag spellings (rebuilt when papers change); without it they are read from the index per query.</param>
     /// <param name="papers">Looks a paper up by id (the store's catalog); without it a hit's record is decoded from the index.</param>
-    public KeywordSearcher(PaperIndex index, QueryExpansion? expansion = null, KeywordWeights? weights = null,
+    public KeywordSearcher(PaperIndex index, ITermExpander? expansion = null, KeywordWeights? weights = null,
         Func<TagSpellingIndex>? tagSpellings = null, Func<string, Paper?>? papers = null)
     {
         this.index = index;

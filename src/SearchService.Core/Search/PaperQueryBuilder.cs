@@ -14,7 +14,7 @@ namespace SearchService.Core.Search;
 /// non-scoring filter for kind, authors, tags and dates (filters must not change the ranking).
 /// </summary>
 /// <param name="tagSpellings">The tags in the index now, so a tag query can find every spelling of its tag.</param>
-public sealed class PaperQueryBuilder(Analyzer analyzer, QueryExpansion? expansion = null, KeywordWeights? weights = null, Func<TagSpellingIndex>? tagSpellings = null)
+public sealed class PaperQueryBuilder(Analyzer analyzer, ITermExpander? expansion = null, KeywordWeights? weights = null, Func<TagSpellingIndex>? tagSpellings = null)
 {
     private readonly KeywordWeights w = weights ?? new KeywordWeights();
 

@@ -16,6 +16,24 @@ public sealed class TerminologyTests
         Assert.True(s_map.Value.Pairs.Count >= 500, $"only {s_map.Value.Pairs.Count} pairs");
 
     [Fact]
+    public void FieldLexiconIsLoadedAfterTheHandDictionary()
+    {
+        var handWritten = TerminologyMap.LoadEmbedded(TerminologyMap.EmbeddedResourceName);
+        var field = TerminologyMap.LoadEmbedded(TerminologyMap.FieldLexiconResourceName);
+
+        Assert.True(field.Count >= 300, $"only {field.Count} field pairs");
+        Assert.Equal([.. handWritten, .. field], s_map.Value.Pairs);
+    }
+
+    [Theory]
+    [InlineData("언어", "language")]
+    [InlineData("스케일링", "scaling")]
+    [InlineData("추론 능력을", "reasoning capabilities")]
+    [InlineData("인간 피드백", "human feedback")]
+    public void FrequentCorpusTermsHaveTheirKoreanRenderings(string korean, string english) =>
+        Assert.Contains(english, Targets(korean, TermExpansion.English));
+
+    [Fact]
     public void NativeKoreanTermExpandsToEnglish() =>
         Assert.Contains("discriminator", Targets("판별자", TermExpansion.English));
 

@@ -8,7 +8,8 @@ namespace SearchService.Core.Analysis.Terminology;
 /// For queries only: paper texts keep the hand dictionary (<see cref="TermTranslator"/>), so relearning never
 /// invalidates stored vectors. Until <see cref="Relearn"/> runs it is the hand dictionary alone.
 /// </summary>
-public sealed class LearnedQueryTranslator(QueryExpansion dictionary, double minProbability = 0.3) : IQueryTranslator
+/// <param name="cache">Where the learned lexicon is kept between runs; null learns it every time.</param>
+public sealed class LearnedQueryTranslator(QueryExpansion dictionary, double minProbability = 0.3, LearnedLexiconCache? cache = null) : IQueryTranslator
 {
     private volatile TermTranslator current = new(dictionary);
 
@@ -19,10 +20,13 @@ public sealed class LearnedQueryTranslator(QueryExpansion dictionary, double min
 
     public string ToEnglish(string query) => current.ToEnglish(query);
 
-    /// <summary>Learns the translations again from <paramref name="papers"/> (those with both commentaries teach) and swaps them in.</summary>
+    /// <summary>Learns the translations again (or loads them from <c>cache</c> when the notes are unchanged) from <paramref name="papers"/> (those with both commentaries teach) and swaps them in.</summary>
     public void Relearn(IEnumerable<Paper> papers)
     {
-        var learned = TranslationLexicon.Learn(papers, dictionary.Map, minProbability: minProbability);
+        var all = papers as IReadOnlyCollection<Paper> ?? papers.ToList();
+        var learned = cache is null
+            ? TranslationLexicon.Learn(all, dictionary.Map, minProbability: minProbability)
+            : cache.GetOrLearn(all, dictionary.Map, minProbability);
         var pairs = dictionary.Map.Pairs.Concat(learned.Select(l => new TermPair(l.Korean, l.English, (float)l.Probability)));
         current = new TermTranslator(new QueryExpansion(TerminologyMap.FromPairs(pairs)));
         LearnedCount = learned.Count;

@@ -6,7 +6,7 @@ namespace SearchService.Core.Analysis.Terminology;
 /// commentary). A query builder should give these clauses a boost below 1 (<c>KeywordWeights.Expansion</c>),
 /// so an expanded term scores below a term the user typed.
 /// </summary>
-public sealed class QueryExpansion
+public sealed class QueryExpansion : ITermExpander
 {
     private readonly TerminologyMap _map;
 
@@ -22,7 +22,10 @@ public sealed class QueryExpansion
     /// The expansions of <paramref name="queryText"/>, longest match first: 강화 학습 expands as one term,
     /// not as 강화 and 학습. Each target appears once.
     /// </summary>
-    public IReadOnlyList<TermExpansion> Expand(string queryText)
+    public IReadOnlyList<TermExpansion> Expand(string queryText) => Expand(queryText, unmatched: null);
+
+    /// <summary>As <see cref="Expand(string)"/>, also listing the words no entry matched in <paramref name="unmatched"/>.</summary>
+    internal IReadOnlyList<TermExpansion> Expand(string queryText, List<AnalyzedToken>? unmatched)
     {
         // Korean analysis handles both scripts: Hangul words lose their particles and Latin words are
         // analyzed exactly as the English analyzer does, so one pass finds keys of either language.
@@ -33,6 +36,7 @@ public sealed class QueryExpansion
         while (i < tokens.Count)
         {
             var matched = MatchAt(tokens, i, queryText, expansions, seen);
+            if (matched == 0) unmatched?.Add(tokens[i]);
             i += Math.Max(matched, 1);
         }
         return expansions;

@@ -13,8 +13,14 @@ namespace SearchService.Core.Analysis.Terminology;
 /// </summary>
 public sealed class TerminologyMap
 {
-    /// <summary>Manifest name of the built-in dictionary.</summary>
+    /// <summary>Manifest name of the built-in dictionary written by hand as terms came up.</summary>
     public const string EmbeddedResourceName = "SearchService.Core.Analysis.Terminology.terms.ko-en.tsv";
+
+    /// <summary>
+    /// Manifest name of the built-in field lexicon: the English terms the corpus uses most that the first file
+    /// lacked, each with its Korean renderings (written from the corpus vocabulary, never from queries).
+    /// </summary>
+    public const string FieldLexiconResourceName = "SearchService.Core.Analysis.Terminology.field-terms.ko-en.tsv";
 
     private readonly Dictionary<string, List<Entry>> _byKey = new(StringComparer.Ordinal);
 
@@ -71,11 +77,14 @@ public sealed class TerminologyMap
     /// <summary>A map of the given pairs only, without the built-in dictionary (for tests and tools).</summary>
     public static TerminologyMap FromPairs(IEnumerable<TermPair> pairs) => new(pairs.ToList());
 
-    /// <summary>The built-in dictionary's pairs.</summary>
-    public static List<TermPair> LoadEmbedded()
+    /// <summary>The built-in pairs: the hand dictionary, then the field lexicon.</summary>
+    public static List<TermPair> LoadEmbedded() => [.. LoadEmbedded(EmbeddedResourceName), .. LoadEmbedded(FieldLexiconResourceName)];
+
+    /// <summary>The pairs of one built-in file (<see cref="EmbeddedResourceName"/> or <see cref="FieldLexiconResourceName"/>).</summary>
+    public static List<TermPair> LoadEmbedded(string resourceName)
     {
-        using var stream = typeof(TerminologyMap).Assembly.GetManifestResourceStream(EmbeddedResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {EmbeddedResourceName} is missing.");
+        using var stream = typeof(TerminologyMap).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {resourceName} is missing.");
         using var reader = new StreamReader(stream);
         return TerminologyFileParser.Parse(reader).ToList();
     }
