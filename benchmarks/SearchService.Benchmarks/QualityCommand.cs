@@ -17,7 +17,8 @@ namespace SearchService.Benchmarks;
 /// held-out queries (never tuned on), per mode and language, with the median <c>total</c> a query reports;
 /// then related-paper recall on the dev links. <c>--ablations</c> adds the tuning variants, on dev only;
 /// <c>--dev-only</c> skips the held-out table; <c>--no-lexicon</c> translates semantic queries with the hand
-/// dictionary alone; <c>--lexicon P</c> also expands keyword queries with the learned translations.
+/// dictionary alone; <c>--lexicon P</c> also expands keyword queries with the learned translations;
+/// <c>--model M</c> picks the embedding model (<see cref="EmbeddingModel"/>).
 /// Vectors are cached in a folder (by content hash, as the service does), so only the first run pays for
 /// embedding the corpus.
 /// </summary>
@@ -46,13 +47,17 @@ public static class QualityCommand
         // --keyword-only: keyword ranking and related papers without embeddings, in seconds, e.g. to check that a
         // change to the search path left the ranking exactly as it was.
         if (args.Contains("--keyword-only")) return KeywordOnly(store, expansion, dev, links);
-        using var embedder = new MiniLmEmbedder();
+        // --model M: the embedding model (as Semantic:Model); give each model its own --vectors folder.
+        var model = Enum.Parse<EmbeddingModel>(args.SkipWhile(a => a != "--model").Skip(1).FirstOrDefault() ?? nameof(EmbeddingModel.MiniLM), ignoreCase: true);
+        var embedder = Embedders.Create(model);
+        using var disposeEmbedder = embedder as IDisposable;
         using var vectorStore = new VectorStore(vectorFolder, embedder.Dimensions);
         var translator = new TermTranslator(expansion);
         using var vectors = new PaperVectors(store, embedder, vectorStore, NullLogger<PaperVectors>.Instance, translator);
         var clock = Stopwatch.StartNew();
         await vectors.SyncAsync(CancellationToken.None);
-        Console.WriteLine($"{vectors.Embedded} vectors ready in {clock.Elapsed.TotalSeconds:F1} s ({vectors.ComputedLastSync} computed); {store.PaperCount} papers; {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{model}: {vectors.Embedded} papers with vectors in {clock.Elapsed.TotalSeconds:F1} s ({vectors.ComputedLastSync} texts computed, " +
+            $"{vectors.ComputedLastSync / clock.Elapsed.TotalSeconds:F1} texts/s); {store.PaperCount} papers; {DateTime.UtcNow:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores");
 
         // As the service does, semantic queries use the translations learned from the notes (--no-lexicon: the
         // hand dictionary alone). --lexicon P also adds those of probability >= P to keyword expansion, for the

@@ -133,8 +133,8 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
 
     private void CountEmbedded() => embedded = index.Ids().Select(PaperIdOf).Distinct(StringComparer.Ordinal).Count();
 
-    /// <summary>The query's vector, or null when the model is unavailable.</summary>
-    public float[]? EmbedQuery(string text) => embedder.IsAvailable ? embedder.Embed([text])[0] : null;
+    /// <summary>The vector of a search query (with the model's query prefix, if it has one), or null when the model is unavailable.</summary>
+    public float[]? EmbedQuery(string text) => embedder.IsAvailable ? embedder.EmbedQuery(text) : null;
 
     /// <summary>The mean of the paper's chunk vectors: where the paper as a whole sits.</summary>
     public bool TryGet(string id, out float[] vector)
@@ -149,14 +149,15 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
     /// <summary>Cosine of the paper's best chunk to a query vector, or null when the paper has no vector.</summary>
     public float? Similarity(float[] query, string id)
     {
+        var cosines = ChunkSimilarities(query, id);
+        return cosines.Count == 0 ? null : cosines.Max();
+    }
+
+    /// <summary>The cosine of each of the paper's chunks to a query vector, in chunk order (abstract first); empty when it has none.</summary>
+    public IReadOnlyList<float> ChunkSimilarities(float[] query, string id)
+    {
         var norm = MathF.Sqrt(TensorPrimitives.Dot(query, query));
-        float? best = null;
-        foreach (var chunk in ChunkVectors(id))
-        {
-            var cosine = norm == 0 ? 0 : TensorPrimitives.Dot(query, chunk) / norm;
-            if (best is null || cosine > best) best = cosine;
-        }
-        return best;
+        return ChunkVectors(id).Select(chunk => norm == 0 ? 0 : TensorPrimitives.Dot(query, chunk) / norm).ToList();
     }
 
     /// <summary>The <paramref name="k"/> papers whose best chunk is nearest to <paramref name="query"/>.</summary>
@@ -188,8 +189,9 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
     public IReadOnlyList<(string Id, float Score)> NearPaper(string id, int k) =>
         TryGet(id, out var vector) ? Nearest(vector, k, other => other != id) : [];
 
+    /// <remarks>The text is a passage (a pasted abstract or draft), compared as papers are, so it gets no query prefix.</remarks>
     public IReadOnlyList<(string Id, float Score)> NearText(string text, int k) =>
-        EmbedQuery(text) is { } vector ? Nearest(vector, k) : [];
+        embedder.IsAvailable ? Nearest(embedder.Embed([text])[0], k) : [];
 
     /// <summary>Papers have at most this many chunks (<see cref="PaperEmbeddingText.Chunks"/>).</summary>
     private const int MaxChunks = 2;

@@ -8,6 +8,12 @@ public sealed record SemanticOptions
     /// <summary>Whether to load the embedding model and compute vectors at all.</summary>
     public bool Enabled { get; init; } = true;
 
+    /// <summary>
+    /// Which embedding model computes the vectors: MiniLM, ArcticXs, or MiniLMAndArcticXs (both, cosines averaged).
+    /// Each model keeps its vectors in a folder of its own, so a switch re-embeds the corpus once and mixes nothing.
+    /// </summary>
+    public EmbeddingModel Model { get; init; } = EmbeddingModel.MiniLM;
+
     /// <summary>How many top keyword hits feed back into the query vector.</summary>
     public int FeedbackDocuments { get; init; } = 3;
 
