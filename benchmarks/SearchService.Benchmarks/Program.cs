@@ -9,7 +9,6 @@ using SearchService.Benchmarks;
 //   hotpath    each stage of a keyword request timed in process, with the old highlighter beside the new (issue 8)
 //   mine-terms print Korean-English term candidates mined from notes with both commentaries, for review
 //              (--ibm1: the word translations IBM Model 1 learns from them)
-//   train-ranker  train the learned hybrid ranker on dev + corpus pseudo-queries, save it, score it on dev and held-out
 //   coverage   share of the corpus's most frequent English terms that the Korean-English dictionary covers
 //   anything else goes to BenchmarkDotNet (e.g. --filter '*')
 return args.FirstOrDefault() switch
@@ -21,7 +20,6 @@ return args.FirstOrDefault() switch
     "hotpath" => await HotPathCommand.RunAsync(args[1..]),
     "mine-terms" => await MineTermsCommand.RunAsync(args[1..]),
     "coverage" => await CoverageCommand.RunAsync(args[1..]),
-    "train-ranker" => await TrainRankerCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

@@ -1,6 +1,5 @@
 using SearchService.Core.Notes;
 using SearchService.Core.Semantic;
-using SearchService.Core.Search.Ranking;
 using SearchService.Core.Store;
 
 namespace SearchService.Core.Search;
@@ -15,9 +14,7 @@ namespace SearchService.Core.Search;
 /// (pages stop there). Neither total depends on the page asked for.
 /// </summary>
 /// <param name="currentSemantic">The semantic searcher once it is loaded; null before, or when semantic search is off.</param>
-/// <param name="ranker">Re-orders the best hybrid candidates when given; fusion's order stands without it.</param>
-public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func<SemanticSearcher?>? currentSemantic = null, SemanticOptions? options = null,
-    LearnedRanker? ranker = null)
+public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func<SemanticSearcher?>? currentSemantic = null, SemanticOptions? options = null)
 {
     private const int FacetSize = 10;
     private readonly SemanticOptions settings = options ?? new SemanticOptions();
@@ -55,41 +52,18 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
 
     private SearchResponse Hybrid(SearchRequest request, PreparedQuery prepared, SemanticSearcher semantic)
     {
-        if (Fused(request, prepared, semantic) is not { } fused) return keyword.Search(request, prepared);
-        // A match is a candidate that scores near the best one: not every paper sharing one word of the
-        // query, nor every paper the embedding ranks somewhere.
-        var bar = settings.HybridCutoff * (fused.Candidates.Count > 0 ? fused.Candidates[0].FusedScore : 0);
-        var ordered = ranker is null ? fused.Candidates : ranker.Reorder(fused, store.Find);
-        return Matches(request, prepared, ordered.Where(c => c.FusedScore >= bar).Select(c => (c.Id, c.FusedScore)), SearchMode.Hybrid);
-    }
-
-    /// <summary>The paper with id <paramref name="id"/>, as search results show it.</summary>
-    public Paper? Paper(string id) => store.Find(id);
-
-    /// <summary>
-    /// The fused candidates of a hybrid query with every signal behind their order (for a learned ranker and its
-    /// training); null when the query is not one hybrid search answers (no words, or no vectors yet).
-    /// </summary>
-    public HybridCandidates? HybridCandidates(SearchRequest request)
-    {
-        var prepared = keyword.Prepare(request.Query, request.MinimumShouldMatch);
-        return currentSemantic?.Invoke() is { IsReady: true } semantic && !string.IsNullOrWhiteSpace(request.Query)
-            ? Fused(request, prepared, semantic)
-            : null;
-    }
-
-    private HybridCandidates? Fused(SearchRequest request, PreparedQuery prepared, SemanticSearcher semantic)
-    {
         var depth = Math.Max(settings.FusionDepth, request.Offset + request.Limit);
         // Fusion reads every paper sharing a word (a paraphrase may share only one with its paper); the
-        // cutoff, not the keyword rule, decides what counts as a match.
+        // cutoff below, not the keyword rule, decides what counts as a match.
         var lexical = keyword.Rank(request, keyword.Prepare(request.Query, wordsToMatch: "1"), depth, withFacets: false);
-        if (semantic.QueryVector(prepared.FreeText, lexical.Ranked.Select(h => h.Id)) is not { } query) return null;
+        if (semantic.QueryVector(prepared.FreeText, lexical.Ranked.Select(h => h.Id)) is not { } query) return keyword.Search(request, prepared);
         var allowed = keyword.AllowedIds(request, prepared);
         var meaning = semantic.Rank(query, depth, allowed is null ? null : allowed.Contains);
-        var fused = HybridFusion.Fuse(lexical.Ranked, meaning, id => semantic.Similarity(query, id), settings.SemanticWeight);
-        return Ranking.HybridCandidates.From(prepared.FreeText, semantic.English(prepared.FreeText), lexical.Ranked, meaning, fused,
-            id => semantic.ChunkSimilarities(query, id));
+        var ranked = HybridFusion.Fuse(lexical.Ranked, meaning, id => semantic.Similarity(query, id), settings.SemanticWeight);
+        // A match is a candidate that scores near the best one: not every paper sharing one word of the
+        // query, nor every paper the embedding ranks somewhere.
+        var bar = settings.HybridCutoff * (ranked.Count > 0 ? ranked[0].Score : 0);
+        return Matches(request, prepared, ranked.Where(f => f.Score >= bar), SearchMode.Hybrid);
     }
 
     /// <summary>

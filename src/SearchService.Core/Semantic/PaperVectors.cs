@@ -149,15 +149,14 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
     /// <summary>Cosine of the paper's best chunk to a query vector, or null when the paper has no vector.</summary>
     public float? Similarity(float[] query, string id)
     {
-        var cosines = ChunkSimilarities(query, id);
-        return cosines.Count == 0 ? null : cosines.Max();
-    }
-
-    /// <summary>The cosine of each of the paper's chunks to a query vector, in chunk order (abstract first); empty when it has none.</summary>
-    public IReadOnlyList<float> ChunkSimilarities(float[] query, string id)
-    {
         var norm = MathF.Sqrt(TensorPrimitives.Dot(query, query));
-        return ChunkVectors(id).Select(chunk => norm == 0 ? 0 : TensorPrimitives.Dot(query, chunk) / norm).ToList();
+        float? best = null;
+        foreach (var chunk in ChunkVectors(id))
+        {
+            var cosine = norm == 0 ? 0 : TensorPrimitives.Dot(query, chunk) / norm;
+            if (best is null || cosine > best) best = cosine;
+        }
+        return best;
     }
 
     /// <summary>The <paramref name="k"/> papers whose best chunk is nearest to <paramref name="query"/>.</summary>

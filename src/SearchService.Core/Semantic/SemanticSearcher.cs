@@ -27,19 +27,13 @@ public sealed class SemanticSearcher(PaperVectors vectors, IQueryTranslator tran
     /// <summary>The cosine of paper <paramref name="id"/> to <paramref name="query"/>, or null when it has no vector yet.</summary>
     public float? Similarity(float[] query, string id) => vectors.Similarity(query, id);
 
-    /// <summary>The cosine of each chunk of paper <paramref name="id"/> to <paramref name="query"/> (abstract first).</summary>
-    public IReadOnlyList<float> ChunkSimilarities(float[] query, string id) => vectors.ChunkSimilarities(query, id);
-
-    /// <summary>The query as the embedding model reads it: put into English (cached).</summary>
-    public string English(string freeText) => translations.GetOrAdd(freeText, translator.ToEnglish);
-
     /// <summary>
     /// The vector a query is searched with: its words put into English, plus the mean vector of its best
     /// keyword hits (<paramref name="feedbackIds"/>, best first). Null when neither gives a vector.
     /// </summary>
     public float[]? QueryVector(string freeText, IEnumerable<string> feedbackIds)
     {
-        var english = English(freeText);
+        var english = translations.GetOrAdd(freeText, translator.ToEnglish);
         var direct = string.IsNullOrWhiteSpace(english) ? null : embeddings.GetOrAdd(english, vectors.EmbedQuery);
         var feedback = FeedbackVector(feedbackIds);
         if (direct is null) return feedback;
