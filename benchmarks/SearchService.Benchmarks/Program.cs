@@ -9,6 +9,7 @@ using SearchService.Benchmarks;
 //   hotpath    each stage of a keyword request timed in process, with the old highlighter beside the new (issue 8)
 //   mine-terms print Korean-English term candidates mined from notes with both commentaries, for review
 //              (--ibm1: the word translations IBM Model 1 learns from them)
+//   embed-speed   papers embedded per second by each embedding model, on the same sample of the corpus
 //   coverage   share of the corpus's most frequent English terms that the Korean-English dictionary covers
 //   anything else goes to BenchmarkDotNet (e.g. --filter '*')
 return args.FirstOrDefault() switch
@@ -20,6 +21,7 @@ return args.FirstOrDefault() switch
     "hotpath" => await HotPathCommand.RunAsync(args[1..]),
     "mine-terms" => await MineTermsCommand.RunAsync(args[1..]),
     "coverage" => await CoverageCommand.RunAsync(args[1..]),
+    "embed-speed" => await EmbedSpeedCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

@@ -80,6 +80,8 @@ public static class QualityCommand
             Console.WriteLine($"{learned.Count} learned translations with probability >= {minProbability} used for keyword and semantic queries");
         }
 
+        // The model decides the semantic cutoff in force (SemanticOptions.SemanticCutoffInForce).
+        var modelDefaults = new SemanticOptions { Model = model };
         SearchEngine Engine(SemanticOptions options, KeywordWeights weights)
         {
             var semantic = new SemanticSearcher(vectors, queryTranslator, options);
@@ -94,12 +96,12 @@ public static class QualityCommand
             {
                 Console.WriteLine($"\n{title}\n\n{TableHeader}");
                 foreach (var mode in new[] { SearchMode.Keyword, SearchMode.Semantic, SearchMode.Hybrid })
-                    Console.WriteLine(Measure(Engine(new SemanticOptions(), new KeywordWeights()), queries, mode, mode.ToString().ToLowerInvariant()));
+                    Console.WriteLine(Measure(Engine(modelDefaults, new KeywordWeights()), queries, mode, mode.ToString().ToLowerInvariant()));
             }
             if (args.Contains("--ablations"))
             {
                 Console.WriteLine($"\ntuning variants, dev only\n\n{TableHeader}");
-                foreach (var (name, options, mode, weights) in Ablations())
+                foreach (var (name, options, mode, weights) in Ablations(modelDefaults))
                     Console.WriteLine(Measure(Engine(options, weights), dev, mode, name));
             }
         }
@@ -148,9 +150,8 @@ public static class QualityCommand
             $" {totals[totals.Count / 2]} | {latencies[latencies.Count / 2]:F0} ms | {latencies[(int)(latencies.Count * 0.95)]:F0} ms |");
     }
 
-    private static IEnumerable<(string, SemanticOptions, SearchMode, KeywordWeights)> Ablations()
+    private static IEnumerable<(string, SemanticOptions, SearchMode, KeywordWeights)> Ablations(SemanticOptions defaults)
     {
-        var defaults = new SemanticOptions();
         var weights = new KeywordWeights();
         yield return ("semantic, no feedback", defaults with { FeedbackDocuments = 0 }, SearchMode.Semantic, weights);
         foreach (var weight in new[] { 0.5, 1.5 })
@@ -164,7 +165,7 @@ public static class QualityCommand
         }
         foreach (var cutoff in new[] { 0.0, 0.3, 0.4, 0.6 })
             yield return ($"hybrid, cutoff {cutoff}", defaults with { HybridCutoff = cutoff }, SearchMode.Hybrid, weights);
-        foreach (var cutoff in new[] { 0.0, 0.7, 0.9 })
+        foreach (var cutoff in new[] { 0.0, 0.7, 0.85, 0.9, 0.95 })
             yield return ($"semantic, cutoff {cutoff}", defaults with { SemanticCutoff = cutoff }, SearchMode.Semantic, weights);
         foreach (var expansion in new[] { 0.75f, 1f })
         {

@@ -8,16 +8,16 @@ public sealed class EmbeddingModelSettingTests : IDisposable
 {
     private readonly SearchServiceApp app = new SearchServiceApp()
         .With("Semantic:Enabled", "true")
-        .With("Semantic:Model", "ArcticXs");
+        .With("Semantic:Model", "MiniLM");
 
     [Fact]
-    public async Task ArcticXsSettingEmbedsIntoItsOwnVectorFolderAndServesSemanticSearch()
+    public async Task MiniLMSettingEmbedsIntoItsOwnVectorFolderAndServesSemanticSearch()
     {
         var client = await app.ReadyClientAsync();
         await WaitUntilEmbeddedAsync(client);
 
-        Assert.True(File.Exists(Path.Combine(app.Data, "vectors", "arcticxs", "vectors.bin")));
-        Assert.False(Directory.Exists(Path.Combine(app.Data, "vectors", "minilm")), "MiniLM was not asked for, so it has no vectors");
+        Assert.True(File.Exists(Path.Combine(app.Data, "vectors", "minilm", "vectors.bin")));
+        Assert.False(Directory.Exists(Path.Combine(app.Data, "vectors", "arcticxs")), "the default model (ArcticXs) was not asked for, so it has no vectors");
 
         var body = await client.GetFromJsonAsync<JsonElement>("/search?mode=semantic&q=" + Uri.EscapeDataString("an optimizer for large language model training"));
         Assert.Equal("semantic", body.GetProperty("mode").GetString());
@@ -32,7 +32,7 @@ public sealed class EmbeddingModelSettingTests : IDisposable
             if (health.GetProperty("semantic").GetString() == "ready") return;
             await Task.Delay(100);
         }
-        throw new TimeoutException("ArcticXs embeddings were not ready in 120 s.");
+        throw new TimeoutException("MiniLM embeddings were not ready in 120 s.");
     }
 
     public void Dispose() => app.Dispose();
