@@ -12,7 +12,7 @@ public sealed record SemanticOptions
     /// Which embedding model computes the vectors: MiniLM, ArcticXs, or MiniLMAndArcticXs (both, cosines averaged).
     /// Each model keeps its vectors in a folder of its own, so a switch re-embeds the corpus once and mixes nothing.
     /// ArcticXs by default: on the held-out queries its hybrid MRR@10 is 0.724 against MiniLM's 0.696 and the pair's
-    /// 0.703, for 1.3x MiniLM's embedding time (benchmarks/README.md, issue 9 item 6).
+    /// 0.703, at about MiniLM's embedding speed (benchmarks/README.md, issue 9 item 6).
     /// </summary>
     public EmbeddingModel Model { get; init; } = EmbeddingModel.ArcticXs;
 

