@@ -10,6 +10,7 @@ using SearchService.Benchmarks;
 //   mine-terms print Korean-English term candidates mined from notes with both commentaries, for review
 //              (--ibm1: the word translations IBM Model 1 learns from them)
 //   loanwords  precision of Hangul-to-English loanword matching on pairs learned from the notes and on the dictionary
+//   embed-speed   papers embedded per second by each embedding model, on the same sample of the corpus
 //   coverage   share of the corpus's most frequent English terms that the Korean-English dictionary covers
 //   anything else goes to BenchmarkDotNet (e.g. --filter '*')
 return args.FirstOrDefault() switch
@@ -22,6 +23,7 @@ return args.FirstOrDefault() switch
     "mine-terms" => await MineTermsCommand.RunAsync(args[1..]),
     "coverage" => await CoverageCommand.RunAsync(args[1..]),
     "loanwords" => await LoanwordsCommand.RunAsync(args[1..]),
+    "embed-speed" => await EmbedSpeedCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

@@ -21,6 +21,7 @@ namespace SearchService.Benchmarks;
 /// dictionary alone; <c>--lexicon P</c> also expands keyword queries with the learned translations;
 /// <c>--loanword-weight W</c> adds Hangul loanword matches to keyword expansion at that weight (off by default,
 /// as in the service); <c>--no-new-terms</c> uses the dictionary as it was before the coverage entries of issue 9.
+/// <c>--model M</c> picks the embedding model (<see cref="EmbeddingModel"/>).
 /// Vectors are cached in a folder (by content hash, as the service does), so only the first run pays for
 /// embedding the corpus.
 /// </summary>
@@ -60,13 +61,17 @@ public static class QualityCommand
         // --keyword-only: keyword ranking and related papers without embeddings, in seconds, e.g. to check that a
         // change to the search path left the ranking exactly as it was.
         if (args.Contains("--keyword-only")) return KeywordOnly(store, keywordExpansion, dev, heldOut, links, args.Contains("--dev-only"), args.Contains("--ranks"));
-        using var embedder = new MiniLmEmbedder();
+        // --model M: the embedding model (as Semantic:Model, whose default it takes); give each model its own --vectors folder.
+        var model = args.SkipWhile(a => a != "--model").Skip(1).FirstOrDefault() is { } named ? Enum.Parse<EmbeddingModel>(named, ignoreCase: true) : new SemanticOptions().Model;
+        var embedder = Embedders.Create(model);
+        using var disposeEmbedder = embedder as IDisposable;
         using var vectorStore = new VectorStore(vectorFolder, embedder.Dimensions);
         var translator = new TermTranslator(expansion);
         using var vectors = new PaperVectors(store, embedder, vectorStore, NullLogger<PaperVectors>.Instance, translator);
         var clock = Stopwatch.StartNew();
         await vectors.SyncAsync(CancellationToken.None);
-        Console.WriteLine($"{vectors.Embedded} vectors ready in {clock.Elapsed.TotalSeconds:F1} s ({vectors.ComputedLastSync} computed); {store.PaperCount} papers; {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{model}: {vectors.Embedded} papers with vectors in {clock.Elapsed.TotalSeconds:F1} s ({vectors.ComputedLastSync} texts computed, " +
+            $"{vectors.ComputedLastSync / clock.Elapsed.TotalSeconds:F1} texts/s); {store.PaperCount} papers; {DateTime.UtcNow:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores");
 
         // As the service does, semantic queries use the translations learned from the notes (--no-lexicon: the
         // hand dictionary alone). --lexicon P also adds those of probability >= P to keyword expansion, for the
@@ -90,6 +95,8 @@ public static class QualityCommand
             Console.WriteLine($"{learned.Count} learned translations with probability >= {minProbability} used for keyword and semantic queries");
         }
 
+        // The model decides the semantic cutoff in force (SemanticOptions.SemanticCutoffInForce).
+        var modelDefaults = new SemanticOptions { Model = model };
         SearchEngine Engine(SemanticOptions options, KeywordWeights weights)
         {
             var semantic = new SemanticSearcher(vectors, queryTranslator, options);
@@ -104,12 +111,12 @@ public static class QualityCommand
             {
                 Console.WriteLine($"\n{title}\n\n{TableHeader}");
                 foreach (var mode in new[] { SearchMode.Keyword, SearchMode.Semantic, SearchMode.Hybrid })
-                    Console.WriteLine(Measure(Engine(new SemanticOptions(), new KeywordWeights()), queries, mode, mode.ToString().ToLowerInvariant()));
+                    Console.WriteLine(Measure(Engine(modelDefaults, new KeywordWeights()), queries, mode, mode.ToString().ToLowerInvariant()));
             }
             if (args.Contains("--ablations"))
             {
                 Console.WriteLine($"\ntuning variants, dev only\n\n{TableHeader}");
-                foreach (var (name, options, mode, weights) in Ablations())
+                foreach (var (name, options, mode, weights) in Ablations(modelDefaults))
                     Console.WriteLine(Measure(Engine(options, weights), dev, mode, name));
             }
         }
@@ -163,9 +170,8 @@ public static class QualityCommand
             $" {totals[totals.Count / 2]} | {latencies[latencies.Count / 2]:F0} ms | {latencies[(int)(latencies.Count * 0.95)]:F0} ms |");
     }
 
-    private static IEnumerable<(string, SemanticOptions, SearchMode, KeywordWeights)> Ablations()
+    private static IEnumerable<(string, SemanticOptions, SearchMode, KeywordWeights)> Ablations(SemanticOptions defaults)
     {
-        var defaults = new SemanticOptions();
         var weights = new KeywordWeights();
         yield return ("semantic, no feedback", defaults with { FeedbackDocuments = 0 }, SearchMode.Semantic, weights);
         foreach (var weight in new[] { 0.5, 1.5 })
@@ -179,7 +185,7 @@ public static class QualityCommand
         }
         foreach (var cutoff in new[] { 0.0, 0.3, 0.4, 0.6 })
             yield return ($"hybrid, cutoff {cutoff}", defaults with { HybridCutoff = cutoff }, SearchMode.Hybrid, weights);
-        foreach (var cutoff in new[] { 0.0, 0.7, 0.9 })
+        foreach (var cutoff in new[] { 0.0, 0.7, 0.85, 0.9, 0.95 })
             yield return ($"semantic, cutoff {cutoff}", defaults with { SemanticCutoff = cutoff }, SearchMode.Semantic, weights);
         foreach (var expansion in new[] { 0.75f, 1f })
         {

@@ -41,13 +41,14 @@ public sealed class SemanticServices(IServiceProvider services)
         var data = IndexPaths.DataFolder(services.GetRequiredService<IOptions<IndexOptions>>().Value);
         // ONNX Runtime keeps a folder under $XDG_CACHE_HOME (else ~/.cache); keep it with the rest of our data.
         NativeEnvironment.Set("XDG_CACHE_HOME", Path.Combine(data, "cache"));
-        var embedder = new MiniLmEmbedder(logger: services.GetRequiredService<ILogger<MiniLmEmbedder>>());
+        var model = services.GetRequiredService<SemanticOptions>().Model;
+        var embedder = Embedders.Create(model, logger: services.GetRequiredService<ILogger<SentenceEmbedder>>());
         if (!embedder.IsAvailable)
         {
-            Fail($"the embedding model did not load ({embedder.UnavailableReason}).");
+            Fail($"the embedding model {model} did not load ({Embedders.UnavailableReason(embedder)}).");
             return null;
         }
-        var folder = Path.Combine(data, "vectors");
+        var folder = Embedders.VectorFolder(Path.Combine(data, "vectors"), model);
         var store = new VectorStore(folder, embedder.Dimensions, services.GetRequiredService<ILogger<VectorStore>>());
         var translator = services.GetRequiredService<IQueryTranslator>();
         var vectors = new PaperVectors(services.GetRequiredService<PaperStore>(), embedder, store, services.GetRequiredService<ILogger<PaperVectors>>(), translator,

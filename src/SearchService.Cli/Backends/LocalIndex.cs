@@ -39,7 +39,8 @@ public sealed class LocalIndex : IDisposable
         }
     }
 
-    public string VectorFolder => Path.Combine(Folder, "vectors");
+    /// <summary>The vectors of the default model, where the service with default settings looks for them.</summary>
+    public string VectorFolder => Embedders.VectorFolder(Path.Combine(Folder, "vectors"), new SemanticOptions().Model);
     public bool HasVectors => File.Exists(Path.Combine(VectorFolder, VectorStore.FileName));
 
     /// <summary>
@@ -49,7 +50,7 @@ public sealed class LocalIndex : IDisposable
     public PaperVectors? Vectors()
     {
         if (vectors is not null) return vectors;
-        var embedder = new MiniLmEmbedder();
+        var embedder = Embedders.Create(new SemanticOptions().Model);
         if (!embedder.IsAvailable) return null;
         var store = new VectorStore(VectorFolder, embedder.Dimensions);
         vectors = new PaperVectors(Store, embedder, store, NullLogger<PaperVectors>.Instance, new TermTranslator(Expansion));

@@ -9,7 +9,7 @@ namespace SearchService.Core.Search;
 /// to keyword with a warning when semantic search cannot answer, and fuses keyword and semantic rankings
 /// by score in hybrid mode (<see cref="HybridFusion"/>). In hybrid mode, <c>total</c> counts the candidates of
 /// both rankings whose fused score reaches <see cref="SemanticOptions.HybridCutoff"/> of the best; in semantic
-/// mode it counts the papers whose cosine reaches <see cref="SemanticOptions.SemanticCutoff"/> of the best
+/// mode it counts the papers whose cosine reaches <see cref="SemanticOptions.SemanticCutoffInForce"/> of the best
 /// (and at least <see cref="SemanticOptions.MinSimilarity"/>) among the nearest <see cref="SemanticOptions.SemanticDepth"/>
 /// (pages stop there). Neither total depends on the page asked for.
 /// </summary>
@@ -47,7 +47,7 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
         // A fixed depth, not one that grows with the offset: the total must not change as the client pages.
         var nearest = semantic.Rank(query, settings.SemanticDepth, allowed is null ? null : allowed.Contains);
         // Every paper has some cosine to any query: a match is one near the best, not merely above the floor.
-        var bar = Math.Max(settings.MinSimilarity, settings.SemanticCutoff * (nearest.Count > 0 ? nearest[0].Score : 0));
+        var bar = Math.Max(settings.MinSimilarity, settings.SemanticCutoffInForce * (nearest.Count > 0 ? nearest[0].Score : 0));
         return Matches(request, prepared, nearest.Where(r => r.Score >= bar).Select(r => (r.Id, (double)r.Score)), SearchMode.Semantic);
     }
 

@@ -20,4 +20,10 @@ public interface ITextEmbedder
 
     /// <summary>One L2-normalized vector per text, in the order of <paramref name="texts"/>. Thread-safe.</summary>
     float[][] Embed(IReadOnlyList<string> texts, CancellationToken ct = default);
+
+    /// <summary>
+    /// The vector of a search query, to compare with the vectors of <see cref="Embed"/>. The same as a text's
+    /// unless the model was trained to read queries and passages differently (e.g. an instruction before the query).
+    /// </summary>
+    float[] EmbedQuery(string query, CancellationToken ct = default) => Embed([query], ct)[0];
 }

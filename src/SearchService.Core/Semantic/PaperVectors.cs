@@ -133,8 +133,8 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
 
     private void CountEmbedded() => embedded = index.Ids().Select(PaperIdOf).Distinct(StringComparer.Ordinal).Count();
 
-    /// <summary>The query's vector, or null when the model is unavailable.</summary>
-    public float[]? EmbedQuery(string text) => embedder.IsAvailable ? embedder.Embed([text])[0] : null;
+    /// <summary>The vector of a search query (with the model's query prefix, if it has one), or null when the model is unavailable.</summary>
+    public float[]? EmbedQuery(string text) => embedder.IsAvailable ? embedder.EmbedQuery(text) : null;
 
     /// <summary>The mean of the paper's chunk vectors: where the paper as a whole sits.</summary>
     public bool TryGet(string id, out float[] vector)
@@ -188,8 +188,9 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
     public IReadOnlyList<(string Id, float Score)> NearPaper(string id, int k) =>
         TryGet(id, out var vector) ? Nearest(vector, k, other => other != id) : [];
 
+    /// <remarks>The text is a passage (a pasted abstract or draft), compared as papers are, so it gets no query prefix.</remarks>
     public IReadOnlyList<(string Id, float Score)> NearText(string text, int k) =>
-        EmbedQuery(text) is { } vector ? Nearest(vector, k) : [];
+        embedder.IsAvailable ? Nearest(embedder.Embed([text])[0], k) : [];
 
     /// <summary>Papers have at most this many chunks (<see cref="PaperEmbeddingText.Chunks"/>).</summary>
     private const int MaxChunks = 2;

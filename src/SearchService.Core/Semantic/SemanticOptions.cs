@@ -8,6 +8,14 @@ public sealed record SemanticOptions
     /// <summary>Whether to load the embedding model and compute vectors at all.</summary>
     public bool Enabled { get; init; } = true;
 
+    /// <summary>
+    /// Which embedding model computes the vectors: MiniLM, ArcticXs, or MiniLMAndArcticXs (both, cosines averaged).
+    /// Each model keeps its vectors in a folder of its own, so a switch re-embeds the corpus once and mixes nothing.
+    /// ArcticXs by default: on the held-out queries its hybrid MRR@10 is 0.724 against MiniLM's 0.696 and the pair's
+    /// 0.703, at about MiniLM's embedding speed (benchmarks/README.md, issue 9 item 6).
+    /// </summary>
+    public EmbeddingModel Model { get; init; } = EmbeddingModel.ArcticXs;
+
     /// <summary>How many top keyword hits feed back into the query vector.</summary>
     public int FeedbackDocuments { get; init; } = 3;
 
@@ -38,9 +46,17 @@ public sealed record SemanticOptions
 
     /// <summary>
     /// In semantic mode, a paper matches only when its cosine also reaches this share of the best paper's:
-    /// the cosine floor alone lets most of the corpus through for any query.
+    /// the cosine floor alone lets most of the corpus through for any query. Null takes the model's own
+    /// (<see cref="SemanticCutoffInForce"/>).
     /// </summary>
-    public double SemanticCutoff { get; init; } = 0.8;
+    public double? SemanticCutoff { get; init; }
+
+    /// <summary>
+    /// <see cref="SemanticCutoff"/>, or the share chosen for <see cref="Model"/> on the dev queries. The models' cosines
+    /// spread differently: arctic-embed gives even unrelated text a high cosine, so its papers sit closer to the best
+    /// one, and MiniLM's 0.8 lets all 1,000 nearest papers through (benchmarks/README.md, issue 9 item 6).
+    /// </summary>
+    public double SemanticCutoffInForce => SemanticCutoff ?? (Model == EmbeddingModel.ArcticXs ? 0.9 : 0.8);
 
     /// <summary>How many nearest papers semantic mode reads at most, for its total, facets and pages.</summary>
     public int SemanticDepth { get; init; } = 1000;

@@ -5,7 +5,7 @@ namespace SearchService.Tests.Semantic;
 /// <summary>One loaded model for all embedder tests: loading takes about a second.</summary>
 public sealed class MiniLmEmbedderFixture : IDisposable
 {
-    public MiniLmEmbedder Embedder { get; } = new();
+    public SentenceEmbedder Embedder { get; } = new(SentenceModelCard.MiniLM);
 
     public void Dispose() => Embedder.Dispose();
 }

@@ -6,7 +6,7 @@ namespace SearchService.Tests.Semantic;
 [Collection(MiniLmCollection.Name)]
 public sealed class MiniLmEmbedderTests(MiniLmEmbedderFixture fixture)
 {
-    private readonly MiniLmEmbedder _embedder = fixture.Embedder;
+    private readonly SentenceEmbedder _embedder = fixture.Embedder;
 
     [Fact]
     public void ModelShippedInThePackageLoads()
@@ -76,7 +76,7 @@ public sealed class MiniLmEmbedderTests(MiniLmEmbedderFixture fixture)
     [Fact]
     public void ModelThatFailsToLoadLeavesEmbedderUnavailableInsteadOfThrowing()
     {
-        using var broken = new MiniLmEmbedder(null, null, () => throw new FileNotFoundException("model.onnx"));
+        using var broken = new SentenceEmbedder(SentenceModelCard.MiniLM, null, null, _ => throw new FileNotFoundException("model.onnx"));
 
         Assert.False(broken.IsAvailable);
         Assert.Contains("model.onnx", broken.UnavailableReason);

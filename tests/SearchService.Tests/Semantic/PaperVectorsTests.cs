@@ -8,7 +8,7 @@ namespace SearchService.Tests.Semantic;
 public sealed class PaperVectorsTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "searchservice-tests", Guid.NewGuid().ToString("N"));
-    private static readonly Lazy<MiniLmEmbedder> Embedder = new(() => new MiniLmEmbedder());
+    private static readonly Lazy<SentenceEmbedder> Embedder = new(() => new SentenceEmbedder());
 
     private static PaperStore StoreWith(params Paper[] papers) => InMemoryStore.With(papers);
 

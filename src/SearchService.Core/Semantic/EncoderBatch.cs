@@ -3,10 +3,10 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace SearchService.Core.Semantic;
 
-/// <summary>One ONNX run over a batch of token id sequences, then mean pooling and L2 normalization.</summary>
-internal static class MiniLmBatch
+/// <summary>One ONNX run over a batch of token id sequences, then pooling (mean or [CLS]) and L2 normalization.</summary>
+internal static class EncoderBatch
 {
-    public static float[][] Run(InferenceSession session, MiniLmInputs names, int[][] tokens, CancellationToken ct)
+    public static float[][] Run(InferenceSession session, EncoderInputs names, int[][] tokens, Pooling pooling, CancellationToken ct)
     {
         var batch = tokens.Length;
         var width = tokens.Max(t => t.Length);
@@ -40,7 +40,7 @@ internal static class MiniLmBatch
             using var cancel = ct.Register(() => runOptions.Terminate = true);
             using var outputs = session.Run(runOptions, inputNames, inputs, [names.HiddenState]);
             ct.ThrowIfCancellationRequested();
-            return Pool(outputs[0].GetTensorDataAsSpan<float>(), tokens, width);
+            return Pool(outputs[0].GetTensorDataAsSpan<float>(), tokens, width, pooling);
         }
         finally
         {
@@ -50,14 +50,16 @@ internal static class MiniLmBatch
     }
 
     // Mean over the real tokens only: padding would otherwise pull short texts toward the pad embedding.
-    private static float[][] Pool(ReadOnlySpan<float> hidden, int[][] tokens, int width)
+    // [CLS] pooling reads the first position, which every row has.
+    private static float[][] Pool(ReadOnlySpan<float> hidden, int[][] tokens, int width, Pooling pooling)
     {
         var dims = hidden.Length / (tokens.Length * width);
         var vectors = new float[tokens.Length][];
         for (var row = 0; row < tokens.Length; row++)
         {
             var sum = new float[dims];
-            for (var col = 0; col < tokens[row].Length; col++)
+            var pooled = pooling == Pooling.Cls ? 1 : tokens[row].Length;
+            for (var col = 0; col < pooled; col++)
                 TensorPrimitives.Add(sum, hidden.Slice((row * width + col) * dims, dims), sum);
             var norm = TensorPrimitives.Norm(sum);
             if (norm > 0)

@@ -1,7 +1,7 @@
 namespace SearchService.Core.Semantic;
 
-/// <summary>Speed/quality knobs of <see cref="MiniLmEmbedder"/>; the defaults were measured on 2 cores.</summary>
-public sealed class MiniLmOptions
+/// <summary>Speed/quality knobs of <see cref="SentenceEmbedder"/>; the defaults were measured on 2 cores.</summary>
+public sealed class EmbedderOptions
 {
     /// <summary>
     /// Word pieces per text, [CLS] and [SEP] included; longer input is cut, never rejected.

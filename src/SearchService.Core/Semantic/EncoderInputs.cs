@@ -3,9 +3,9 @@ using Microsoft.ML.OnnxRuntime;
 namespace SearchService.Core.Semantic;
 
 /// <summary>The input and output names of a BERT-style ONNX graph, checked once when the session loads.</summary>
-internal sealed record MiniLmInputs(string InputIds, string AttentionMask, string? TokenTypeIds, string HiddenState)
+internal sealed record EncoderInputs(string InputIds, string AttentionMask, string? TokenTypeIds, string HiddenState)
 {
-    public static MiniLmInputs From(InferenceSession session, int dimensions)
+    public static EncoderInputs From(InferenceSession session, int dimensions)
     {
         var inputs = session.InputMetadata.Keys.ToHashSet();
         string Require(string name) => inputs.Contains(name)
@@ -19,7 +19,7 @@ internal sealed record MiniLmInputs(string InputIds, string AttentionMask, strin
         if (shape.Length != 3 || shape[2] != dimensions)
             throw new InvalidDataException($"The ONNX output '{output}' has shape [{string.Join(", ", shape)}], not [batch, tokens, {dimensions}].");
 
-        return new MiniLmInputs(
+        return new EncoderInputs(
             Require("input_ids"),
             Require("attention_mask"),
             inputs.Contains("token_type_ids") ? "token_type_ids" : null,
