@@ -10,6 +10,8 @@ using SearchService.Benchmarks;
 //   mine-terms print Korean-English term candidates mined from notes with both commentaries, for review
 //              (--ibm1: the word translations IBM Model 1 learns from them)
 //   coverage   share of the corpus's most frequent English terms that the Korean-English dictionary covers
+//   generate   synthetic vault notes (and their vectors) shaped like the real corpus, for scale runs (issue 8)
+//   vectors    HNSW against exact search over a data folder's vectors: recall@10 and latency (issue 8)
 //   anything else goes to BenchmarkDotNet (e.g. --filter '*')
 return args.FirstOrDefault() switch
 {
@@ -20,6 +22,8 @@ return args.FirstOrDefault() switch
     "hotpath" => await HotPathCommand.RunAsync(args[1..]),
     "mine-terms" => await MineTermsCommand.RunAsync(args[1..]),
     "coverage" => await CoverageCommand.RunAsync(args[1..]),
+    "generate" => await GenerateCommand.RunAsync(args[1..]),
+    "vectors" => await VectorRecallCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 
