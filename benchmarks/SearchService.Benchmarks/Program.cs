@@ -12,6 +12,7 @@ using SearchService.Benchmarks;
 //   coverage   share of the corpus's most frequent English terms that the Korean-English dictionary covers
 //   generate   synthetic vault notes (and their vectors) shaped like the real corpus, for scale runs (issue 8)
 //   vectors    HNSW against exact search over a data folder's vectors: recall@10 and latency (issue 8)
+//   catalog-memory  bytes a paper that the in-memory catalog holds (issue 8)
 //   anything else goes to BenchmarkDotNet (e.g. --filter '*')
 return args.FirstOrDefault() switch
 {
@@ -24,6 +25,7 @@ return args.FirstOrDefault() switch
     "coverage" => await CoverageCommand.RunAsync(args[1..]),
     "generate" => await GenerateCommand.RunAsync(args[1..]),
     "vectors" => await VectorRecallCommand.RunAsync(args[1..]),
+    "catalog-memory" => await CatalogMemoryCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 
