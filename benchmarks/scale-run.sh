@@ -5,10 +5,11 @@
 # holds one; the second is the start-up over the existing index), and prints: time to keyword-ready and to
 # semantic-ready, index and vector sizes, resident memory, then wrk figures (one client and 16 clients) for
 # keyword, semantic, hybrid and related requests over distinct queries drawn from CORPUS. Needs wrk; stops the service.
+# SEARCHSERVICE_API names the service executable (default: the Release build under src/).
 set -euo pipefail
 corpus="$1" data="$2" port="${3:-5491}" duration="${4:-10s}"
 here="$(cd "$(dirname "$0")" && pwd)"
-api="$here/../src/SearchService.Api/bin/Release/net10.0/SearchService.Api"
+api="${SEARCHSERVICE_API:-$here/../src/SearchService.Api/bin/Release/net10.0/SearchService.Api}"
 url="http://127.0.0.1:$port"
 log="$data.log"
 pid=""

@@ -11,7 +11,7 @@ using SearchService.Benchmarks;
 //              (--ibm1: the word translations IBM Model 1 learns from them)
 //   coverage   share of the corpus's most frequent English terms that the Korean-English dictionary covers
 //   generate   synthetic vault notes (and their vectors) shaped like the real corpus, for scale runs (issue 8)
-//   vectors    HNSW against exact search over a data folder's vectors: recall@10 and latency (issue 8)
+//   vectors    HNSW against exact search (a data folder's vectors, or --synthetic N): recall@10 and latency (issue 8)
 //   catalog-memory  bytes a paper that the in-memory catalog holds (issue 8)
 //   anything else goes to BenchmarkDotNet (e.g. --filter '*')
 return args.FirstOrDefault() switch

@@ -11,7 +11,8 @@ namespace SearchService.Benchmarks;
 /// <c>vectors --data DATA [--queries 200]</c>: over the vectors a service stored under DATA/vectors (vectors.bin, the
 /// HNSW graph it saved, and the chunks.tsv that <c>generate --vectors</c> wrote), the recall@10 of the approximate
 /// index against exact search, and the latency of each, for queries near random stored vectors.
-/// Run it with the service stopped: it holds every vector twice (exact rows and the graph).
+/// Run it with the service stopped: it holds every vector twice (exact rows and the graph). With <c>--synthetic N</c>
+/// it needs no service: it makes N clustered vectors and builds the service's HNSW index (same parameters) over them.
 /// </summary>
 public static class VectorRecallCommand
 {
@@ -20,22 +21,36 @@ public static class VectorRecallCommand
 
     public static Task<int> RunAsync(string[] args)
     {
-        var data = GenerateCommand.Option(args, "--data") ?? throw new ArgumentException("--data DATA is required");
         var queries = int.Parse(GenerateCommand.Option(args, "--queries") ?? "200", CultureInfo.InvariantCulture);
-        var folder = Path.Combine(data, "vectors");
-
         var clock = Stopwatch.StartNew();
-        var keyByHash = File.ReadLines(Path.Combine(folder, "chunks.tsv"))
-            .Select(line => line.Split('\t'))
-            .GroupBy(parts => parts[1], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First()[0], StringComparer.Ordinal);
-        var (rows, keys) = ReadRows(Path.Combine(folder, VectorStore.FileName), keyByHash);
-        Console.WriteLine($"{keys.Length} vectors read in {clock.ElapsedMilliseconds} ms");
-
-        clock.Restart();
-        var fingerprint = File.ReadLines(Path.Combine(folder, HnswVectorIndex.KeysFile)).Skip(1).First();
-        using var hnsw = HnswVectorIndex.TryLoad(folder, fingerprint) ?? throw new InvalidOperationException("No HNSW index saved in " + folder);
-        Console.WriteLine($"HNSW index of {hnsw.Count} vectors loaded in {clock.ElapsedMilliseconds} ms");
+        float[] rows;
+        string[] keys;
+        HnswVectorIndex hnsw;
+        if (GenerateCommand.Option(args, "--synthetic") is { } synthetic)
+        {
+            // No service needed: N clustered vectors (as generate writes them) and the service's index built over them.
+            (rows, keys) = Synthetic(int.Parse(synthetic, CultureInfo.InvariantCulture));
+            Console.WriteLine($"{keys.Length} synthetic vectors made in {clock.ElapsedMilliseconds} ms");
+            clock.Restart();
+            hnsw = HnswVectorIndex.Build(keys.Select((key, row) => (key, rows.AsSpan(row * Dimensions, Dimensions).ToArray())).ToList(), Dimensions, "synthetic");
+            Console.WriteLine($"HNSW index of {hnsw.Count} vectors built in {clock.ElapsedMilliseconds} ms");
+        }
+        else
+        {
+            var data = GenerateCommand.Option(args, "--data") ?? throw new ArgumentException("--data DATA or --synthetic N is required");
+            var folder = Path.Combine(data, "vectors");
+            var keyByHash = File.ReadLines(Path.Combine(folder, "chunks.tsv"))
+                .Select(line => line.Split('\t'))
+                .GroupBy(parts => parts[1], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First()[0], StringComparer.Ordinal);
+            (rows, keys) = ReadRows(Path.Combine(folder, VectorStore.FileName), keyByHash);
+            Console.WriteLine($"{keys.Length} vectors read in {clock.ElapsedMilliseconds} ms");
+            clock.Restart();
+            var fingerprint = File.ReadLines(Path.Combine(folder, HnswVectorIndex.KeysFile)).Skip(1).First();
+            hnsw = HnswVectorIndex.TryLoad(folder, fingerprint) ?? throw new InvalidOperationException("No HNSW index saved in " + folder);
+            Console.WriteLine($"HNSW index of {hnsw.Count} vectors loaded in {clock.ElapsedMilliseconds} ms");
+        }
+        using var _ = hnsw;
 
         var random = new Random(10);
         var recall = 0.0;
@@ -77,6 +92,25 @@ public static class VectorRecallCommand
             keys.Add(key);
         }
         return (rows, keys.ToArray());
+    }
+
+    /// <summary><paramref name="count"/> chunk vectors of papers with the corpus's tag spread (one or two chunks each).</summary>
+    private static (float[] Rows, string[] Keys) Synthetic(int count)
+    {
+        var random = new Random(12);
+        var clusters = new Generation.ClusteredVectors(Dimensions, seed: 12);
+        var rows = new float[(long)count * Dimensions];
+        var keys = new string[count];
+        for (var row = 0; row < count;)
+        {
+            var paper = clusters.Paper("t" + random.Next(400), 1 + random.Next(2));
+            for (var n = 0; n < paper.Length && row < count; n++, row++)
+            {
+                paper[n].CopyTo(rows.AsSpan(row * Dimensions, Dimensions));
+                keys[row] = row.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        return (rows, keys);
     }
 
     private static float[] NearRow(float[] rows, int row, Random random)
