@@ -12,6 +12,9 @@ using SearchService.Benchmarks;
 //   loanwords  precision of Hangul-to-English loanword matching on pairs learned from the notes and on the dictionary
 //   embed-speed   papers embedded per second by each embedding model, on the same sample of the corpus
 //   coverage   share of the corpus's most frequent English terms that the Korean-English dictionary covers
+//   generate   synthetic vault notes (and their vectors) shaped like the real corpus, for scale runs (issue 8)
+//   vectors    HNSW against exact search (a data folder's vectors, or --synthetic N): recall@10 and latency (issue 8)
+//   catalog-memory  bytes a paper that the in-memory catalog holds (issue 8)
 //   anything else goes to BenchmarkDotNet (e.g. --filter '*')
 return args.FirstOrDefault() switch
 {
@@ -24,6 +27,9 @@ return args.FirstOrDefault() switch
     "coverage" => await CoverageCommand.RunAsync(args[1..]),
     "loanwords" => await LoanwordsCommand.RunAsync(args[1..]),
     "embed-speed" => await EmbedSpeedCommand.RunAsync(args[1..]),
+    "generate" => await GenerateCommand.RunAsync(args[1..]),
+    "vectors" => await VectorRecallCommand.RunAsync(args[1..]),
+    "catalog-memory" => await CatalogMemoryCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

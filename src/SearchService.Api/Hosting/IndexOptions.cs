@@ -14,6 +14,13 @@ public sealed class IndexOptions
     public string? Data { get; set; }
 
     /// <summary>
+    /// Folder of the papers written through the API, one JSON file each. Default: <c>api-records</c> inside the data
+    /// folder, this instance's own. Set to a folder several instances share, and each follows it (at start, on
+    /// changes and on rescans): one instance takes writes (the one with <c>Api:Key</c>), the others serve them too.
+    /// </summary>
+    public string? ApiRecords { get; set; }
+
+    /// <summary>
     /// Extra synonym files, added to the built-in Korean-English dictionary: one entry a line,
     /// "korean&lt;TAB&gt;english|english…", or Elasticsearch's "a, b =&gt; c" and "a, b, c".
     /// </summary>

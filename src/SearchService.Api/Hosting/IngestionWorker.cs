@@ -1,15 +1,18 @@
 using Microsoft.Extensions.Options;
 using SearchService.Core.Ingestion;
+using SearchService.Core.Store;
 
 namespace SearchService.Api.Hosting;
 
 /// <summary>
 /// Indexes the corpus folders at start, then keeps the index in step with them: file-change
 /// notifications trigger a pass (debounced), and a periodic rescan catches whatever notifications miss.
+/// A shared API records folder (<see cref="IndexOptions.ApiRecords"/>) is followed the same way.
 /// </summary>
-public sealed class IngestionWorker(CorpusIngestor ingestor, IOptions<IndexOptions> options, ILogger<IngestionWorker> logger) : BackgroundService
+public sealed class IngestionWorker(CorpusIngestor ingestor, PaperStore store, IOptions<IndexOptions> options, ILogger<IngestionWorker> logger) : BackgroundService
 {
     private readonly ChangeSignal changed = new(TimeSpan.FromMilliseconds(500));
+    private readonly ApiRecordFolder? sharedRecords = IndexPaths.FollowsApiRecords(options.Value) ? IndexPaths.ApiRecords(options.Value) : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,6 +25,8 @@ public sealed class IngestionWorker(CorpusIngestor ingestor, IOptions<IndexOptio
             try
             {
                 await ingestor.RunAsync(stoppingToken);
+                if (sharedRecords?.FollowInto(store) is > 0 and var followed)
+                    logger.LogInformation("Followed {Count} API record changes from {Folder}", followed, sharedRecords.Folder);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -46,7 +51,8 @@ public sealed class IngestionWorker(CorpusIngestor ingestor, IOptions<IndexOptio
     private CompositeDisposable Watch()
     {
         var watchers = new CompositeDisposable();
-        foreach (var root in ingestor.Roots.Where(Directory.Exists))
+        if (sharedRecords is not null) Directory.CreateDirectory(sharedRecords.Folder);
+        foreach (var root in ingestor.Roots.Append(sharedRecords?.Folder).OfType<string>().Where(Directory.Exists))
         {
             try
             {

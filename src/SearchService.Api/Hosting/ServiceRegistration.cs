@@ -40,7 +40,7 @@ public static class ServiceRegistration
             return new KeywordSearcher(store.Index, sp.GetRequiredService<ITermExpander>(), tagSpellings: () => tags.Current, papers: store.Find);
         });
         services.AddSingleton(sp => new PaperWriter(sp.GetRequiredService<PaperStore>(),
-            ApiRecordFolder.Beside(IndexPaths.DataFolder(sp.GetRequiredService<IOptions<IndexOptions>>().Value))));
+            IndexPaths.ApiRecords(sp.GetRequiredService<IOptions<IndexOptions>>().Value)));
         services.AddHostedService<IngestionWorker>();
         services.AddHostedService<DerivedWarmUp>();
         services.AddSemanticSearch();

@@ -27,10 +27,10 @@ public static class StoreOpener
                 folder, e.Message.Split('\n', 2)[0], aside);
             store = OpenIndex(folder);
         }
-        var records = ApiRecordFolder.Beside(folder);
+        var records = IndexPaths.ApiRecords(options);
         try
         {
-            var restored = records.RestoreInto(store);
+            var restored = IndexPaths.FollowsApiRecords(options) ? records.FollowInto(store) : records.RestoreInto(store);
             if (restored > 0) logger.LogInformation("Restored {Count} API records from {Folder}", restored, records.Folder);
         }
         catch (Exception e) when (e is StorageException or IOException or UnauthorizedAccessException)

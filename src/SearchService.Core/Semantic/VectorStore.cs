@@ -10,6 +10,8 @@ namespace SearchService.Core.Semantic;
 /// <see cref="ContentHash"/>. One append-only file: a header, then fixed-size records
 /// (32-byte hash, the floats, a checksum). A record cut short or garbled by a crash is dropped on load,
 /// with everything after it. It is a cache: a file that is not ours or has other dimensions is started afresh.
+/// Only each record's place in the file is held in memory (a vector is read back when asked for): at a million
+/// papers the vectors themselves would be 2 GB more of heap, and they are read once per start.
 /// Thread-safe; one process at a time (the file is opened for exclusive writing).
 /// </summary>
 public sealed class VectorStore : IDisposable
@@ -22,11 +24,15 @@ public sealed class VectorStore : IDisposable
     private const int HashSize = 32;
     private static ReadOnlySpan<byte> Magic => "SSVECTOR"u8;
 
-    private readonly Dictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
+    // Hash → offset of its record in the file.
+    private readonly Dictionary<string, long> _offsets = new(StringComparer.Ordinal);
     private readonly FileStream _file;
     private readonly int _dimensions;
     private readonly int _recordSize;
     private readonly Lock _gate = new();
+    // Bytes in the file counting the stream's buffer, and bytes known to have left the buffer.
+    private long _length;
+    private long _written;
 
     /// <summary>Opens or creates the store in <paramref name="folder"/> and loads every intact record.</summary>
     public VectorStore(string folder, int dimensions, ILogger<VectorStore>? logger = null)
@@ -52,7 +58,7 @@ public sealed class VectorStore : IDisposable
         get
         {
             lock (_gate)
-                return _vectors.Count;
+                return _offsets.Count;
         }
     }
 
@@ -61,14 +67,21 @@ public sealed class VectorStore : IDisposable
     {
         lock (_gate)
         {
-            if (_vectors.TryGetValue(hash.ToLowerInvariant(), out var stored))
+            if (!_offsets.TryGetValue(hash.ToLowerInvariant(), out var offset))
             {
-                vector = (float[])stored.Clone();
-                return true;
+                vector = [];
+                return false;
             }
+            // Records appended since the last flush may still sit in the stream's buffer.
+            if (offset + _recordSize > _written)
+            {
+                _file.Flush();
+                _written = _length;
+            }
+            vector = new float[_dimensions];
+            RandomAccess.Read(_file.SafeFileHandle, MemoryMarshal.AsBytes(vector.AsSpan()), offset + HashSize);
+            return true;
         }
-        vector = [];
-        return false;
     }
 
     /// <summary>
@@ -85,16 +98,16 @@ public sealed class VectorStore : IDisposable
             throw new ArgumentException("Expected a SHA-256 hash as 64 hex digits.", nameof(hash));
 
         var key = Convert.ToHexStringLower(hashBytes);
-        var copy = (float[])vector.Clone();
+        var record = new byte[_recordSize];
+        hashBytes.CopyTo(record, 0);
+        MemoryMarshal.AsBytes(vector.AsSpan()).CopyTo(record.AsSpan(HashSize));
+        BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(_recordSize - sizeof(uint)), Checksum(record.AsSpan(0, _recordSize - sizeof(uint))));
         lock (_gate)
         {
-            if (!_vectors.TryAdd(key, copy))
+            if (!_offsets.TryAdd(key, _length))
                 return;
-            var record = new byte[_recordSize];
-            hashBytes.CopyTo(record, 0);
-            MemoryMarshal.AsBytes(copy.AsSpan()).CopyTo(record.AsSpan(HashSize));
-            BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(_recordSize - sizeof(uint)), Checksum(record.AsSpan(0, _recordSize - sizeof(uint))));
             _file.Write(record);
+            _length += _recordSize;
         }
     }
 
@@ -102,7 +115,10 @@ public sealed class VectorStore : IDisposable
     public void Flush()
     {
         lock (_gate)
+        {
             _file.Flush(flushToDisk: true);
+            _written = _length;
+        }
     }
 
     /// <summary>Flushes and closes the file.</summary>
@@ -133,8 +149,7 @@ public sealed class VectorStore : IDisposable
             var body = record.AsSpan(0, _recordSize - sizeof(uint));
             if (Checksum(body) != BinaryPrimitives.ReadUInt32LittleEndian(record.AsSpan(_recordSize - sizeof(uint))))
                 break;
-            var vector = MemoryMarshal.Cast<byte, float>(record.AsSpan(HashSize, _dimensions * sizeof(float))).ToArray();
-            _vectors.TryAdd(Convert.ToHexStringLower(record.AsSpan(0, HashSize)), vector);
+            _offsets.TryAdd(Convert.ToHexStringLower(record.AsSpan(0, HashSize)), valid);
             valid += _recordSize;
         }
 
@@ -142,10 +157,11 @@ public sealed class VectorStore : IDisposable
         {
             // Cut the torn tail so new records line up on record boundaries again.
             logger.LogWarning("Vector store {Path}: dropped {Bytes} bytes of incomplete records after {Count} vectors",
-                Path, _file.Length - valid, _vectors.Count);
+                Path, _file.Length - valid, _offsets.Count);
             _file.SetLength(valid);
         }
         _file.Position = valid;
+        _length = _written = valid;
     }
 
     private bool HasValidHeader()
@@ -169,6 +185,7 @@ public sealed class VectorStore : IDisposable
         _file.SetLength(0);
         _file.Write(header);
         _file.Flush(flushToDisk: true);
+        _length = _written = HeaderSize;
     }
 
     // FNV-1a: enough to tell a whole record from one a crash left half-written or zero-filled.

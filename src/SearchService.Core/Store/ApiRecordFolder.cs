@@ -73,6 +73,24 @@ public sealed class ApiRecordFolder(string folder)
         return restored;
     }
 
+    /// <summary>
+    /// Makes the store's API records what this folder holds, for a folder several instances share (one writes
+    /// through the API, the others follow): records new or changed here are put, API records the folder no longer
+    /// has are removed, in one commit. Returns how many changed. Unlike <see cref="RestoreInto"/>, the folder is
+    /// the truth: a record only the index has is dropped, not saved back, so one instance's delete reaches them all.
+    /// </summary>
+    public int FollowInto(PaperStore store)
+    {
+        var kept = ReadAll();
+        var changes = kept.Where(r => store.GetFile(r.Key)?.Hash != r.Hash).Select(r => (r.Key, (IngestedFile?)r)).ToList();
+        var keys = kept.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        changes.AddRange(store.FileKeys()
+            .Where(k => k.StartsWith(ApiFileKeys.Prefix, StringComparison.Ordinal) && !keys.Contains(k))
+            .Select(k => (k, (IngestedFile?)null)));
+        if (changes.Count > 0) store.CommitChanges(changes);
+        return changes.Count;
+    }
+
     /// <summary>Saves every API record the store holds (after the index folder was lost, say).</summary>
     public void SaveAll(PaperStore store)
     {

@@ -34,6 +34,24 @@ public sealed class VectorStoreTests : IDisposable
     }
 
     [Fact]
+    public void VectorsAddedButNotYetFlushedAreReadBackAsAdded()
+    {
+        using var store = new VectorStore(_folder, Dims);
+        var vector = VectorOf(5);
+        store.Add(HashOf(5), vector);
+        vector[0] = 99;
+        store.Add(HashOf(6), VectorOf(6));
+
+        Assert.True(store.TryGet(HashOf(5), out var five));
+        Assert.Equal(VectorOf(5), five);
+        store.Add(HashOf(7), VectorOf(7));
+        Assert.True(store.TryGet(HashOf(7), out var seven));
+        Assert.Equal(VectorOf(7), seven);
+        Assert.True(store.TryGet(HashOf(6), out var six));
+        Assert.Equal(VectorOf(6), six);
+    }
+
+    [Fact]
     public void TruncatedTrailingRecordIsIgnoredAndLaterAppendsStayReadable()
     {
         using (var store = new VectorStore(_folder, Dims))
