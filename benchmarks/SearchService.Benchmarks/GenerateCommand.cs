@@ -79,15 +79,18 @@ public static class GenerateCommand
 
         public GeneratedVectors(string data, int seed)
         {
-            using (var model = new MiniLmEmbedder())
+            // The service's default model: its id goes into every vector's key, and its folder is where the service looks.
+            var model = new SemanticOptions().Model;
+            var embedder = Embedders.Create(model);
+            using (embedder as IDisposable)
             {
-                if (!model.IsAvailable) throw new InvalidOperationException($"The model did not load, so its id is unknown: {model.UnavailableReason}");
-                modelId = model.ModelId;
+                if (!embedder.IsAvailable) throw new InvalidOperationException($"The model did not load, so its id is unknown: {Embedders.UnavailableReason(embedder)}");
+                modelId = embedder.ModelId;
             }
-            var folder = Path.Combine(data, "vectors");
-            store = new VectorStore(folder, MiniLmEmbedder.EmbeddingDimensions);
+            var folder = Embedders.VectorFolder(Path.Combine(data, "vectors"), model);
+            store = new VectorStore(folder, SentenceModelCard.Dimensions);
             chunks = new StreamWriter(Path.Combine(folder, "chunks.tsv"));
-            clusters = new ClusteredVectors(MiniLmEmbedder.EmbeddingDimensions, seed);
+            clusters = new ClusteredVectors(SentenceModelCard.Dimensions, seed);
         }
 
         public int Count { get; private set; }

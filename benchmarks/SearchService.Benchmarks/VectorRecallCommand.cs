@@ -8,7 +8,7 @@ using SearchService.Core.Semantic;
 namespace SearchService.Benchmarks;
 
 /// <summary>
-/// <c>vectors --data DATA [--queries 200]</c>: over the vectors a service stored under DATA/vectors (vectors.bin, the
+/// <c>vectors --data DATA [--queries 200]</c>: over the vectors a service stored under DATA/vectors/&lt;model&gt; (vectors.bin, the
 /// HNSW graph it saved, and the chunks.tsv that <c>generate --vectors</c> wrote), the recall@10 of the approximate
 /// index against exact search, and the latency of each, for queries near random stored vectors.
 /// Run it with the service stopped: it holds every vector twice (exact rows and the graph). With <c>--synthetic N</c>
@@ -16,7 +16,7 @@ namespace SearchService.Benchmarks;
 /// </summary>
 public static class VectorRecallCommand
 {
-    private const int Dimensions = MiniLmEmbedder.EmbeddingDimensions;
+    private const int Dimensions = SentenceModelCard.Dimensions;
     private const int K = 10;
 
     public static Task<int> RunAsync(string[] args)
@@ -38,7 +38,7 @@ public static class VectorRecallCommand
         else
         {
             var data = GenerateCommand.Option(args, "--data") ?? throw new ArgumentException("--data DATA or --synthetic N is required");
-            var folder = Path.Combine(data, "vectors");
+            var folder = Embedders.VectorFolder(Path.Combine(data, "vectors"), new SemanticOptions().Model);
             var keyByHash = File.ReadLines(Path.Combine(folder, "chunks.tsv"))
                 .Select(line => line.Split('\t'))
                 .GroupBy(parts => parts[1], StringComparer.Ordinal)
