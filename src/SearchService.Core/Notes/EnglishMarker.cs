@@ -24,28 +24,10 @@ internal static partial class EnglishMarker
         var match = Marker().Match(line);
         if (!match.Success) return EnglishMarkerKind.None;
         var word = match.Groups["word"].Value.ToLowerInvariant();
-        if (word != Word && EditDistance(word, Word) > MaxEdits) return EnglishMarkerKind.None;
+        if (word != Word && EditDistance.Between(word, Word) > MaxEdits) return EnglishMarkerKind.None;
         misspelled = word != Word;
         rest = match.Groups["rest"].Value.Trim();
         return match.Groups["slash"].Length > 0 ? EnglishMarkerKind.Close : EnglishMarkerKind.Open;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 
     [GeneratedRegex(@"^<\s*(?<slash>/?)\s*(?<word>[A-Za-z]{5,9})\s*>(?<rest>.*)$")]

@@ -67,23 +67,4 @@ internal static partial class SoundKey
 
     [GeneratedRegex("[a-z]+")]
     private static partial Regex VowelRun();
-
-    /// <summary>Levenshtein distance between two keys (short strings; a few dozen cells).</summary>
-    public static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 }
