@@ -64,6 +64,7 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
         foreach (var key in store.FileKeys().Where(k => IsUnderRoot(k) && !present.Contains(k)))
         {
             store.Remove(key);
+            stamps.Remove(key);
             removed++;
         }
         store.Commit();
@@ -80,6 +81,12 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
     /// <summary>Parses and stores one file unless its content is unchanged; returns whether it was parsed.</summary>
     private bool IngestFile(string root, string path, Dictionary<string, SkippedFiles> skipped)
     {
+        var stamp = FileStamp.Of(path);
+        // Unchanged since this process last read it (same size and modification time, as rsync and make judge), and the
+        // store still holds what it read then: no need to read and hash it again. A rescan of a large corpus is then a
+        // stat per file, not a read of every byte.
+        if (stamp is not null && stamps.TryGetValue(path, out var known) && known.Stamp == stamp && store.GetFile(path)?.Hash == known.Hash)
+            return false;
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -89,9 +96,34 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
             return false;
         }
         var hash = ContentHash.Of(bytes);
-        if (store.GetFile(path)?.Hash == hash) return false;
-        store.Put(Parse(path, RelativePath(root, path), hash, bytes));
-        return true;
+        var unchanged = store.GetFile(path)?.Hash == hash;
+        if (!unchanged) store.Put(Parse(path, RelativePath(root, path), hash, bytes));
+        // Stamped before the read, so a write landing during it changes the stamp and is read on the next pass.
+        if (stamp is not null) stamps[path] = (stamp.Value, hash);
+        return !unchanged;
+    }
+
+    /// <summary>Size and modification time of each corpus file as last read, with its hash (only <see cref="Run"/> touches it).</summary>
+    private readonly Dictionary<string, (FileStamp Stamp, string Hash)> stamps = new(StringComparer.Ordinal);
+
+    private readonly record struct FileStamp(long Length, DateTime ModifiedUtc)
+    {
+        /// <summary>
+        /// The file's stamp, or null when it cannot be read now (the read that follows reports why) or is a symlink,
+        /// whose own stamp does not change when its target does: a link is always read.
+        /// </summary>
+        public static FileStamp? Of(string path)
+        {
+            try
+            {
+                var info = new FileInfo(path);
+                return info.Exists && info.LinkTarget is null ? new FileStamp(info.Length, info.LastWriteTimeUtc) : null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
     }
 
     /// <summary>A file's path relative to its corpus folder, with '/' separators, as sources record it.</summary>

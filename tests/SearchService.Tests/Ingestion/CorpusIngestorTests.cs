@@ -59,6 +59,32 @@ public sealed class CorpusIngestorTests : IDisposable
     }
 
     [Fact]
+    public async Task ARescanJudgesFilesBySizeAndModificationTimeBeforeReadingThem()
+    {
+        var (store, ingestor) = Open();
+        using (store)
+        {
+            await ingestor.RunAsync(CancellationToken.None);
+            var path = folders.PathOf("2025/250224 Muon is Scalable for LLM Training.md");
+            var stamp = File.GetLastWriteTimeUtc(path);
+
+            // Same size, same time (as rsync -t or a restore would leave it): taken as unchanged, not read.
+            var sameLength = SampleNotes.Muon.Replace("Muon optimizer", "Nuon optimizer");
+            File.WriteAllText(path, sameLength);
+            File.SetLastWriteTimeUtc(path, stamp);
+            await ingestor.RunAsync(CancellationToken.None);
+            Assert.Equal(0, ingestor.Progress.FilesParsed);
+            Assert.Equal(0, Total(store, "nuon"));
+
+            // A new modification time: read, and the change is found.
+            File.SetLastWriteTimeUtc(path, stamp.AddSeconds(1));
+            await ingestor.RunAsync(CancellationToken.None);
+            Assert.Equal(1, ingestor.Progress.FilesParsed);
+            Assert.Equal(1, Total(store, "nuon"));
+        }
+    }
+
+    [Fact]
     public async Task UndecodableFileIsKeptWithAWarning()
     {
         folders.Write("broken.md", [0x68, 0x74, 0xFF, 0xFE, 0x0A, 0xC3]);
