@@ -21,12 +21,12 @@ public static class PaperAnalyzers
             [PaperFields.Authors] = new AuthorAnalyzer(),
         };
         var created = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Analysis.ToDictionary(a => a.Key, a => analyzers[a.Value]));
-        Created.AddOrUpdate(created, Analysis);
+        Created.Add(created, Analysis);
         return created;
     }
 
-    /// <summary>The analyzers made here, whose fields share analyses as <see cref="Analysis"/> says.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Analyzer, Dictionary<string, string>> Created = new();
+    /// <summary>The analyzers made here (held weakly), whose fields share analyses as <see cref="Analysis"/> says.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Analyzer, object> Created = new();
 
     private const string EnglishAnalysis = "english";
     private const string KoreanAnalysis = "korean";
@@ -47,5 +47,5 @@ public static class PaperAnalyzers
     /// that get the same tokens from a text; the field itself for analyzers not made here.
     /// </summary>
     public static string AnalysisOf(Analyzer analyzer, string field) =>
-        Created.TryGetValue(analyzer, out var analysis) ? analysis.GetValueOrDefault(field, field) : field;
+        Created.TryGetValue(analyzer, out _) ? Analysis.GetValueOrDefault(field, field) : field;
 }
