@@ -14,6 +14,7 @@ public static class PaperDocument
     /// <summary>
     /// Text fields that snippets are cut from: their term vectors keep each term's character offsets, so a
     /// highlight reads where the query's terms are instead of analysing the text again for every hit.
+    /// Positions are left out: snippets need only offsets, and reading a vector decodes all it holds.
     /// </summary>
     private static readonly FieldType HighlightedText = WithOffsets();
 
@@ -22,7 +23,6 @@ public static class PaperDocument
         var type = new FieldType(TextField.TYPE_NOT_STORED)
         {
             StoreTermVectors = true,
-            StoreTermVectorPositions = true,
             StoreTermVectorOffsets = true,
         };
         type.Freeze();

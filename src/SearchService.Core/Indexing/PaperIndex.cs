@@ -26,6 +26,8 @@ public sealed class PaperIndex : IDisposable
     public Analyzer Analyzer { get; }
     public static Similarity Similarity { get; } = new BM25Similarity();
 
+    static PaperIndex() => PaperCodec.Register();
+
     /// <summary>The index folder, or null for an index in memory.</summary>
     public string? Folder { get; }
 
@@ -40,6 +42,7 @@ public sealed class PaperIndex : IDisposable
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = Similarity,
             RAMBufferSizeMB = 64,
+            Codec = new PaperCodec(),
         };
         try
         {

@@ -96,23 +96,37 @@ public sealed class FacetCollector : ICollector, IDisposable
         public MultiDocValues.OrdinalMap? Map { get; } = map;
         /// <summary>Counts by global ordinal; only <see cref="Touched"/> entries are meaningful (a pooled array is longer and zero elsewhere).</summary>
         public int[] Counts { get; private set; } = CountArrays.Rent(Math.Max(1, valueCount));
-        /// <summary>The ordinals counted at least once, in the order first met.</summary>
-        public List<int> Touched { get; } = [];
+        /// <summary>The ordinals counted at least once, in the order first met (pooled too: a broad query touches thousands).</summary>
+        public ReadOnlySpan<int> Touched => touched.AsSpan(0, touchedCount);
+        private int[] touched = System.Buffers.ArrayPool<int>.Shared.Rent(256);
+        private int touchedCount;
         public int Leaf { get; set; }
 
         public void Count(long ord)
         {
-            if (Counts[ord]++ == 0) Touched.Add((int)ord);
+            if (Counts[ord]++ != 0) return;
+            if (touchedCount == touched.Length) Grow();
+            touched[touchedCount++] = (int)ord;
         }
 
-        /// <summary>Zeroes what was counted and returns the array to the pool.</summary>
+        private void Grow()
+        {
+            var larger = System.Buffers.ArrayPool<int>.Shared.Rent(touched.Length * 2);
+            touched.AsSpan(0, touchedCount).CopyTo(larger);
+            System.Buffers.ArrayPool<int>.Shared.Return(touched);
+            touched = larger;
+        }
+
+        /// <summary>Zeroes what was counted and returns the arrays to their pools.</summary>
         public void Release()
         {
             if (Counts.Length == 0) return;
             foreach (var ord in Touched) Counts[ord] = 0;
-            Touched.Clear();
             CountArrays.Return(Counts);
             Counts = [];
+            System.Buffers.ArrayPool<int>.Shared.Return(touched);
+            touched = [];
+            touchedCount = 0;
         }
 
         public string Lookup(long globalOrd, BytesRef scratch)

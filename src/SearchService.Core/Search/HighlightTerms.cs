@@ -1,4 +1,5 @@
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace SearchService.Core.Search;
 
@@ -12,13 +13,32 @@ public sealed class HighlightTerms
     public static readonly HighlightTerms None = new(new Dictionary<string, HashSet<string>>());
 
     private readonly Dictionary<string, HashSet<string>> byField;
+    private readonly Dictionary<string, BytesRef[]> sortedByField;
 
-    private HighlightTerms(Dictionary<string, HashSet<string>> byField) => this.byField = byField;
+    private HighlightTerms(Dictionary<string, HashSet<string>> byField)
+    {
+        this.byField = byField;
+        sortedByField = byField.ToDictionary(f => f.Key, f => Sorted(f.Value), StringComparer.Ordinal);
+    }
 
     public bool IsEmpty => byField.Count == 0;
 
     /// <summary>The terms of <paramref name="field"/>, or null when the query has none there.</summary>
     public IReadOnlySet<string>? Of(string field) => byField.GetValueOrDefault(field);
+
+    /// <summary>
+    /// The terms of <paramref name="field"/> in the index's term order, or null when the query has none there.
+    /// A term vector can only be searched by a forward scan (it restarts from its first term whenever asked for
+    /// an earlier one), so seeking its terms in this order reads each document's vector once.
+    /// </summary>
+    public IReadOnlyList<BytesRef>? InTermOrder(string field) => sortedByField.GetValueOrDefault(field);
+
+    private static BytesRef[] Sorted(IEnumerable<string> terms)
+    {
+        var bytes = terms.Select(t => new BytesRef(t)).ToArray();
+        Array.Sort(bytes, BytesRef.UTF8SortedAsUnicodeComparer);
+        return bytes;
+    }
 
     public static HighlightTerms From(Query? query)
     {

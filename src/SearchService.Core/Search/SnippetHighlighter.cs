@@ -31,7 +31,7 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
         foreach (var (field, text) in Texts(paper))
         {
             if (text.Length == 0 || terms.Of(field) is not { } wanted) continue;
-            var matches = vectors?.GetTerms(field) is { HasOffsets: true } vector ? FromTermVector(vector, wanted) : FromAnalysis(field, text, wanted);
+            var matches = vectors?.GetTerms(field) is { HasOffsets: true } vector ? FromTermVector(vector, terms.InTermOrder(field)!) : FromAnalysis(field, text, wanted);
             if (matches.Count == 0 || SnippetWindow.Render(text, matches) is not { } snippet) continue;
             (snippets ??= []).Add(new Highlight(field, snippet));
             if (snippets.Count == MaxSnippets) break;
@@ -39,22 +39,30 @@ public sealed class SnippetHighlighter(Analyzer analyzer)
         return snippets ?? (IReadOnlyList<Highlight>)[];
     }
 
-    private static List<TermMatch> FromTermVector(Terms vector, IReadOnlySet<string> wanted)
+    /// <summary>
+    /// Where the wanted terms occur, by one forward walk over the vector's terms beside the wanted ones, both in
+    /// term order: a term vector has no index to seek in (its seek scans from the first term again whenever the
+    /// target lies before where it stands), so seeking each wanted term read the vector once per term.
+    /// </summary>
+    private static List<TermMatch> FromTermVector(Terms vector, IReadOnlyList<BytesRef> wanted)
     {
         var matches = new List<TermMatch>();
+        var order = BytesRef.UTF8SortedAsUnicodeComparer;
         var termsEnum = vector.GetEnumerator();
         DocsAndPositionsEnum? positions = null;
-        var n = 0;
-        foreach (var term in wanted)
+        var next = 0;
+        while (next < wanted.Count && termsEnum.MoveNext())
         {
-            n++;
-            if (!termsEnum.SeekExact(new BytesRef(term))) continue;
+            var term = termsEnum.Term;
+            while (next < wanted.Count && order.Compare(wanted[next], term) < 0) next++;
+            if (next == wanted.Count || order.Compare(wanted[next], term) != 0) continue;
+            var id = ++next;
             positions = termsEnum.DocsAndPositions(null, positions, DocsAndPositionsFlags.OFFSETS);
             if (positions is null || positions.NextDoc() == DocIdSetIterator.NO_MORE_DOCS) continue;
             for (var i = positions.Freq; i > 0; i--)
             {
                 positions.NextPosition();
-                if (positions.StartOffset >= 0) matches.Add(new TermMatch(positions.StartOffset, positions.EndOffset, n));
+                if (positions.StartOffset >= 0) matches.Add(new TermMatch(positions.StartOffset, positions.EndOffset, id));
             }
         }
         return matches;

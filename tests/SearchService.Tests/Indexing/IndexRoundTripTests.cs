@@ -118,6 +118,40 @@ public sealed class IndexRoundTripTests : IDisposable
         Assert.Equivalent(Full, reopened.Find(Full.Id), strict: true);
     }
 
+    [Fact]
+    public void AnIndexWrittenByLucenesOwnCodecOpensHighlightsAndMergesIntoThePaperCodec()
+    {
+        // An index from before the paper codec: Lucene 4.6's codec, compressed term vectors with positions.
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(folder))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, PaperAnalyzers.Create())
+               { Codec = new Lucene.Net.Codecs.Lucene46.Lucene46Codec() }))
+        {
+            var document = PaperDocument.ToDocument(Full);
+            writer.AddDocument(document);
+            writer.Commit();
+        }
+        using var index = PaperIndex.Open(folder, PaperAnalyzers.Create());
+        index.PutPaper(Full with { Id = "2410.00001", Title = "Parrots of Mixture" });
+        index.Commit();
+        index.Refresh();
+        Assert.Equal(2, index.SegmentCount);
+
+        var searcher = new Core.Search.KeywordSearcher(index);
+        var query = searcher.Prepare("memorization");
+        var paper = FindById(index, Full.Id)!;
+        var before = searcher.Highlights(query, [paper]).Single();
+        Assert.Contains(before, h => h.Snippet.Contains("<mark>memorization</mark>", StringComparison.Ordinal));
+
+        index.MergeSegments(1);
+        index.Commit();
+        Assert.Equal(1, index.SegmentCount);
+        var segments = new SegmentInfos();
+        using var folderDirectory = Lucene.Net.Store.FSDirectory.Open(folder);
+        segments.Read(folderDirectory);
+        Assert.Equal(PaperCodec.CodecName, Assert.Single(segments.Segments).Info.Codec.Name);
+        Assert.Equal(before, searcher.Highlights(query, [paper]).Single());
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(folder, recursive: true); }
