@@ -100,7 +100,7 @@ public sealed class PaperIndex : IDisposable
         try
         {
             // NativeFSLockFactory: the OS releases the lock when a process dies, so a killed instance never blocks the next one.
-            var dir = FSDirectory.Open(new DirectoryInfo(folder), new NativeFSLockFactory(folder));
+            var dir = new MappedDirectory(new DirectoryInfo(folder), new NativeFSLockFactory(folder));
             return new PaperIndex(dir, analyzer, instanceLock, Path.GetFullPath(folder));
         }
         catch
