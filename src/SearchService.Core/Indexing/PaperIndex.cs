@@ -43,6 +43,7 @@ public sealed class PaperIndex : IDisposable
             Similarity = Similarity,
             RAMBufferSizeMB = 64,
             Codec = new PaperCodec(),
+            MergePolicy = new PaperMergePolicy(),
         };
         try
         {
@@ -143,6 +144,16 @@ public sealed class PaperIndex : IDisposable
         {
             using var lease = Lease();
             return lease.Searcher.IndexReader.Leaves.Count;
+        }
+    }
+
+    /// <summary>Whether some segment was written by another codec than <see cref="PaperCodec"/> (an index from before it).</summary>
+    public bool HasSegmentsOfAnotherCodec
+    {
+        get
+        {
+            using var lease = Lease();
+            return lease.Searcher.IndexReader.Leaves.Any(l => l.AtomicReader is SegmentReader { SegmentInfo: var s } && !PaperMergePolicy.IsPaperCodec(s));
         }
     }
 

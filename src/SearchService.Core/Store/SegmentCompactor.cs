@@ -31,13 +31,16 @@ public sealed class SegmentCompactor : IDisposable
         store.PapersChanged += OnPapersChanged;
     }
 
-    /// <summary>Merges now if the index has more segments than its size calls for; returns whether it merged.</summary>
+    /// <summary>
+    /// Merges now if the index has more segments than its size calls for, or segments of an older codec (which the
+    /// merge rewrites); returns whether it merged.
+    /// </summary>
     public bool CompactNow()
     {
         lock (merging)
         {
             var target = store.PaperCount <= FullMergeUpTo ? 1 : LargeIndexSegments;
-            if (store.Index.SegmentCount <= target) return false;
+            if (store.Index.SegmentCount <= target && !store.Index.HasSegmentsOfAnotherCodec) return false;
             store.Index.MergeSegments(target);
             store.Commit();
             return true;

@@ -119,7 +119,7 @@ public sealed class IndexRoundTripTests : IDisposable
     }
 
     [Fact]
-    public void AnIndexWrittenByLucenesOwnCodecOpensHighlightsAndMergesIntoThePaperCodec()
+    public void AnIndexWrittenByLucenesOwnCodecOpensHighlightsAndIsRewrittenInThePaperCodec()
     {
         // An index from before the paper codec: Lucene 4.6's codec, compressed term vectors with positions.
         using (var directory = Lucene.Net.Store.FSDirectory.Open(folder))
@@ -131,10 +131,7 @@ public sealed class IndexRoundTripTests : IDisposable
             writer.Commit();
         }
         using var index = PaperIndex.Open(folder, PaperAnalyzers.Create());
-        index.PutPaper(Full with { Id = "2410.00001", Title = "Parrots of Mixture" });
-        index.Commit();
-        index.Refresh();
-        Assert.Equal(2, index.SegmentCount);
+        Assert.True(index.HasSegmentsOfAnotherCodec);
 
         var searcher = new Core.Search.KeywordSearcher(index);
         var query = searcher.Prepare("memorization");
@@ -142,9 +139,11 @@ public sealed class IndexRoundTripTests : IDisposable
         var before = searcher.Highlights(query, [paper]).Single();
         Assert.Contains(before, h => h.Snippet.Contains("<mark>memorization</mark>", StringComparison.Ordinal));
 
+        // Already one segment: the merge rewrites it because of its codec.
         index.MergeSegments(1);
         index.Commit();
         Assert.Equal(1, index.SegmentCount);
+        Assert.False(index.HasSegmentsOfAnotherCodec);
         var segments = new SegmentInfos();
         using var folderDirectory = Lucene.Net.Store.FSDirectory.Open(folder);
         segments.Read(folderDirectory);
