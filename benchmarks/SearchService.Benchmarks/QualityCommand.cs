@@ -178,6 +178,7 @@ public static class QualityCommand
             yield return ($"hybrid, semantic weight {weight}", defaults with { SemanticWeight = weight }, SearchMode.Hybrid, weights);
         foreach (var documents in new[] { 0, 5 })
             yield return ($"hybrid, feedback from {documents} hits", defaults with { FeedbackDocuments = documents }, SearchMode.Hybrid, weights);
+        yield return ("hybrid, feedback from the keyword hits only (no second pass)", defaults with { FeedbackFromFusion = false }, SearchMode.Hybrid, weights);
         foreach (var rule in new[] { "1", "1<2", "1<2 4<3", "2<75%" })
         {
             yield return ($"keyword, words to match {rule}", defaults, SearchMode.Keyword, weights with { MinimumShouldMatch = rule });
