@@ -16,7 +16,7 @@ namespace SearchService.Benchmarks;
 /// <summary>
 /// Keyword, semantic and hybrid quality, in process: one table on the dev queries (tuned on) and one on the
 /// held-out queries (never tuned on), per mode and language, with the median <c>total</c> a query reports;
-/// then related-paper recall on the dev links. <c>--ablations</c> adds the tuning variants, on dev only;
+/// then related-paper recall on the dev links and on the corpus's citations (a guard nobody tuned on). <c>--ablations</c> adds the tuning variants, on dev only;
 /// <c>--dev-only</c> skips the held-out table; <c>--no-lexicon</c> translates semantic queries with the hand
 /// dictionary alone; <c>--lexicon P</c> also expands keyword queries with the learned translations;
 /// <c>--loanword-weight W</c> adds Hangul loanword matches to keyword expansion at that weight (off by default,
