@@ -16,7 +16,7 @@ namespace SearchService.Benchmarks;
 /// <summary>
 /// Keyword, semantic and hybrid quality, in process: one table on the dev queries (tuned on) and one on the
 /// held-out queries (never tuned on), per mode and language, with the median <c>total</c> a query reports;
-/// then related-paper recall on the dev links. <c>--ablations</c> adds the tuning variants, on dev only;
+/// then related-paper recall on the dev links and on the corpus's citations (a guard nobody tuned on). <c>--ablations</c> adds the tuning variants, on dev only;
 /// <c>--dev-only</c> skips the held-out table; <c>--no-lexicon</c> translates semantic queries with the hand
 /// dictionary alone; <c>--lexicon P</c> also expands keyword queries with the learned translations;
 /// <c>--loanword-weight W</c> adds Hangul loanword matches to keyword expansion at that weight (off by default,
@@ -125,10 +125,14 @@ public static class QualityCommand
         var related = new RelatedPapers(store, () => vectors);
         Console.WriteLine("| related papers | Recall@10 | MRR@10 |\n| --- | --- | --- |");
         Console.WriteLine(RelatedRow("all signals", related, store, links));
+        var citations = CitationLinks(store, links);
+        Console.WriteLine(RelatedRow($"guard: {citations.Sum(c => c.Value.Length)} citations of {citations.Count} papers, citation signal off", new RelatedPapers(store, () => vectors, new RelatedWeights { Cited = 0 }), store, citations));
         if (!args.Contains("--ablations")) return 0;
         Console.WriteLine(RelatedRow("without embeddings", new RelatedPapers(store), store, links));
         foreach (var weight in new[] { 0.5, 2.0, 4.0 })
             Console.WriteLine(RelatedRow($"meaning weight {weight}", new RelatedPapers(store, () => vectors, new RelatedWeights { SimilarMeaning = weight }), store, links));
+        foreach (var neighbours in new[] { 20, 60 })
+            Console.WriteLine(RelatedRow($"{neighbours} neighbours by text and meaning", new RelatedPapers(store, () => vectors, new RelatedWeights { Neighbours = neighbours }), store, links));
         foreach (var weight in new[] { 1.0, 4.0 })
             Console.WriteLine(RelatedRow($"text weight {weight}", new RelatedPapers(store, () => vectors, new RelatedWeights { SimilarText = weight }), store, links));
         return 0;
@@ -178,6 +182,7 @@ public static class QualityCommand
             yield return ($"hybrid, semantic weight {weight}", defaults with { SemanticWeight = weight }, SearchMode.Hybrid, weights);
         foreach (var documents in new[] { 0, 5 })
             yield return ($"hybrid, feedback from {documents} hits", defaults with { FeedbackDocuments = documents }, SearchMode.Hybrid, weights);
+        yield return ("hybrid, feedback from the keyword hits only (no second pass)", defaults with { FeedbackFromFusion = false }, SearchMode.Hybrid, weights);
         foreach (var rule in new[] { "1", "1<2", "1<2 4<3", "2<75%" })
         {
             yield return ($"keyword, words to match {rule}", defaults, SearchMode.Keyword, weights with { MinimumShouldMatch = rule });
@@ -192,6 +197,20 @@ public static class QualityCommand
             yield return ($"keyword, expansion weight {expansion}", defaults, SearchMode.Keyword, weights with { Expansion = expansion });
             yield return ($"hybrid, expansion weight {expansion}", defaults, SearchMode.Hybrid, weights with { Expansion = expansion });
         }
+    }
+
+    /// <summary>
+    /// Related-paper links nobody tuned on: the arXiv papers each note (outside the dev links) cites by URL. Scored
+    /// with the citation signal off, they say whether the other signals find what a note's author thought related.
+    /// </summary>
+    private static Dictionary<string, string[]> CitationLinks(PaperStore store, Dictionary<string, string[]> devLinks)
+    {
+        var papers = store.Papers();
+        var graph = new PaperGraph(papers);
+        return papers.Where(p => !devLinks.ContainsKey(p.Id))
+            .Select(p => (p.Id, Cited: graph.Cited(p).Where(c => c != p.Id).Distinct().ToArray()))
+            .Where(p => p.Cited.Length > 0)
+            .ToDictionary(p => p.Id, p => p.Cited);
     }
 
     private static string RelatedRow(string name, RelatedPapers related, PaperStore store, Dictionary<string, string[]> links)

@@ -15,10 +15,16 @@ public static class QueryFillerWords
         "하는", "했던", "하던", "한", "된", "되는", "던", "것", "건", "걸", "게", "거", "나요", "인가", "인가요",
     };
 
-    /// <summary>English filler words, compared lower-cased.</summary>
+    /// <summary>
+    /// English filler words, compared lower-cased: question words and modals, and the English of the Korean
+    /// filler above (방법, 방식, 연구: method, approach, way, technique, work), which a question about a paper
+    /// names without saying which.
+    /// </summary>
     public static IReadOnlySet<string> English { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "paper", "papers", "study", "studies", "article", "what", "which", "who", "whose", "how", "does", "do", "did",
         "is", "are", "was", "were", "the", "a", "an", "that", "there", "find", "show", "me", "about", "any",
+        "method", "methods", "approach", "approaches", "way", "technique", "techniques", "work", "can", "could",
+        "would", "should", "when", "why", "where", "using", "via", "one",
     };
 }

@@ -15,7 +15,6 @@ namespace SearchService.Core.Related;
 /// <param name="currentSimilar">Nearest papers by meaning once embeddings are loaded; null before, or when they are off.</param>
 public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? currentSimilar = null, RelatedWeights? weights = null) : IDisposable
 {
-    private const int Candidates = 60;
     private readonly RelatedWeights w = weights ?? new RelatedWeights();
     // Built at start-up and rebuilt in the background when papers change; a request never builds it.
     private readonly PaperDerivative<PaperGraph> graph = new(store, papers => new PaperGraph(papers));
@@ -33,7 +32,7 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         scores.AddAll(g.Cited(paper), w.Cited, RelatedReason.Cited);
         scores.AddAll(g.Mentioned(paper), w.Mentioned, RelatedReason.Mentioned);
         AddSimilarText(scores, EnglishText(paper), paper.KoreanCommentary, paper.Id);
-        if (currentSimilar?.Invoke() is { } similar) AddSimilarMeaning(scores, similar.NearPaper(paper.Id, Candidates));
+        if (currentSimilar?.Invoke() is { } similar) AddSimilarMeaning(scores, similar.NearPaper(paper.Id, w.Neighbours));
         AddSharedTags(scores, g, paper);
         AddSharedAuthors(scores, g, paper);
         return Rank(scores, g, limit, exclude: paper);
@@ -47,7 +46,7 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         scores.AddAll(g.CitedIn(text), w.Cited, RelatedReason.Cited);
         scores.AddAll(g.MentionedIn(text), w.Mentioned, RelatedReason.Mentioned);
         AddSimilarText(scores, text, text, selfId: null);
-        if (currentSimilar?.Invoke() is { } similar) AddSimilarMeaning(scores, similar.NearText(text, Candidates));
+        if (currentSimilar?.Invoke() is { } similar) AddSimilarMeaning(scores, similar.NearText(text, w.Neighbours));
         return Rank(scores, g, limit, exclude: null);
     }
 
@@ -73,7 +72,7 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
             query.Add(korean, Occur.SHOULD);
         if (query.Clauses.Count == 0) return;
         var filter = new QueryWrapperFilter(terms.Apply(new TermQuery(new Term(PaperFields.Kind, PaperFields.PaperKind))));
-        var hits = searcher.Search(terms.Apply(query), filter, Candidates).ScoreDocs;
+        var hits = searcher.Search(terms.Apply(query), filter, w.Neighbours).ScoreDocs;
         if (hits.Length == 0) return;
         // The paper itself is usually the best hit; normalize by the best other paper so one strong neighbour scores 1.
         var ids = hits.Select(h => (Id: IdOf(searcher.IndexReader, h.Doc), h.Score)).Where(h => h.Id is not null).ToList();
