@@ -26,13 +26,14 @@ public static partial class HotPathCommand
         var clock = Stopwatch.StartNew();
         using var store = CorpusSnapshot.Read(BenchmarkCorpus.Folder()).Index(PaperAnalyzers.Create());
         Console.WriteLine($"{store.PaperCount} papers indexed in {clock.Elapsed.TotalSeconds:F1} s; {count} queries, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
-        var tags = new TagSpellingIndex(CatalogLists.NormalizedTags(store.Papers()));
+        var everyPaper = store.Papers().ToList();
+        var tags = new TagSpellingIndex(CatalogLists.NormalizedTags(everyPaper));
         var searcher = new KeywordSearcher(store.Index, new QueryExpansion(TerminologyMap.Load()), tagSpellings: () => tags, papers: store.Find);
-        var queries = Queries(store.Papers(), count, new Random(1));
+        var queries = Queries(everyPaper, count, new Random(1));
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
 
         // Warm up the JIT and caches on other queries, then time each stage over the same stream.
-        foreach (var q in Queries(store.Papers(), 50, new Random(2))) searcher.Search(new SearchRequest { Query = q });
+        foreach (var q in Queries(everyPaper, 50, new Random(2))) searcher.Search(new SearchRequest { Query = q });
         var prepared = queries.Select(q => searcher.Prepare(q)).ToList();
         var pages = prepared.Select((p, i) => searcher.Search(new SearchRequest { Query = queries[i] }, p, withHighlights: false)).ToList();
         var papers = pages.Select(p => (IReadOnlyList<Paper>)p.Results.Select(r => store.Find(r.Id)!).ToList()).ToList();
@@ -67,7 +68,7 @@ public static partial class HotPathCommand
         Time("whole page: prepare + search + highlights", i => searcher.Search(new SearchRequest { Query = queries[i] }));
         Time("serialize the page as JSON", i => JsonSerializer.SerializeToUtf8Bytes(pages[i], json));
         using var related = new SearchService.Core.Related.RelatedPapers(store);
-        var all = store.Papers();
+        var all = everyPaper;
         related.For(all[0], 10);
         Time("related papers of a random paper (no embeddings)", i => related.For(all[(i * 7919) % all.Count], 10));
         Time("  of which the English similar-text query and its search", i => SimilarText(store, all[(i * 7919) % all.Count]));

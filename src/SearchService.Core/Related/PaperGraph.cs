@@ -20,9 +20,10 @@ public sealed class PaperGraph
     private readonly Dictionary<string, List<string>> cites = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> mentions = new(StringComparer.Ordinal);
 
-    public PaperGraph(IReadOnlyList<Paper> all)
+    public PaperGraph(IEnumerable<Paper> walk)
     {
-        papers = all.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        papers = walk.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var all = papers.Values;
         foreach (var paper in all)
         {
             foreach (var source in paper.Sources) Add(idsByNoteName, source.NoteName, paper.Id);
