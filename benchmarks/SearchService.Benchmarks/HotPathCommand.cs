@@ -66,6 +66,9 @@ public static partial class HotPathCommand
         Time("highlight 10 hits by analysing their text once", i => papers[i].Select(p => analysing.For(prepared[i].Highlight, p)).ToList());
         Time("highlight 10 hits, classic Highlighter (before)", i => papers[i].Select(p => classic.For(prepared[i].Scoring, p)).ToList());
         Time("whole page: prepare + search + highlights", i => searcher.Search(new SearchRequest { Query = queries[i] }));
+        // What a page costs when none of its papers is in the store's cache: each hit looked up and decoded from the index.
+        var uncached = new KeywordSearcher(store.Index, new QueryExpansion(TerminologyMap.Load()), tagSpellings: () => tags, papers: store.Index.ReadPaper);
+        Time("whole page, every hit decoded from the index (cache misses)", i => uncached.Search(new SearchRequest { Query = queries[i] }));
         Time("serialize the page as JSON", i => JsonSerializer.SerializeToUtf8Bytes(pages[i], json));
         using var related = new SearchService.Core.Related.RelatedPapers(store);
         var all = everyPaper;

@@ -14,13 +14,18 @@ public sealed class CatalogLists
     private readonly List<(string Folded, string[] Parts, FacetValue Value)> authors;
     private readonly List<TagCount> tags;
 
+    /// <summary>Every normalized tag, for tag queries to find spellings: built in the same walk over the papers.</summary>
+    public TagSpellingIndex TagSpellings { get; }
+
     /// <param name="papers">Every paper, walked once: only the spellings of authors and tags are counted.</param>
     public CatalogLists(IEnumerable<Paper> papers)
     {
         var authorSpellings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var tagSpellings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var normalizedTags = new HashSet<string>(StringComparer.Ordinal);
         foreach (var paper in papers)
         {
+            normalizedTags.UnionWith(NormalizedTags([paper]));
             foreach (var author in paper.Authors.Distinct(StringComparer.Ordinal))
                 Count(authorSpellings, AuthorNames.Fold(author), author);
             foreach (var tag in paper.Tags.DistinctBy(TagNormalizer.Compact))
@@ -37,6 +42,7 @@ public sealed class CatalogLists
             .Select(t => new TagCount(t.Value, t.Spellings.Values.Sum(), t.Spellings.Keys.Order(StringComparer.Ordinal).ToList()))
             .OrderByDescending(t => t.Count).ThenBy(t => t.Value, StringComparer.Ordinal)
             .ToList();
+        TagSpellings = new TagSpellingIndex(normalizedTags);
     }
 
     private static void Count(Dictionary<string, Dictionary<string, int>> counts, string key, string spelling)
