@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using SearchService.Benchmarks.Evaluation;
+using SearchService.Core.Indexing;
 using SearchService.Core.Store;
 
 namespace SearchService.Benchmarks;
 
 /// <summary>
 /// <c>catalog-memory --corpus DIR [--files N]</c>: what the in-memory <see cref="PaperCatalog"/> costs per paper. Parses
-/// the notes (up to N), measures the managed heap with only the parsed files held, then with them put into a catalog
-/// (which keeps every file and every merged paper as objects), so the catalog's own share and the records' share are apart.
+/// the notes (up to N), measures the managed heap with only the parsed files held, then with their identities put into
+/// a catalog. The catalog keeps identities only (the records stay in the index), so its share is what the service
+/// holds per paper; the parsed files' share is what it held on top before the records moved to the index.
 /// </summary>
 public static class CatalogMemoryCommand
 {
@@ -21,14 +23,14 @@ public static class CatalogMemoryCommand
         var files = CorpusSnapshot.Read(corpus).Files.Take(limit).ToList();
         var parsed = Heap();
         var catalog = new PaperCatalog();
-        foreach (var file in files) catalog.Put(file);
+        foreach (var file in files) catalog.Put(FileIdentity.Of(file));
         var held = Heap();
-        var papers = catalog.Papers.Count;
+        var papers = catalog.PaperIds.Count;
         var text = files.SelectMany(f => f.Papers).Sum(p => (long)p.Title.Length + p.Abstract.Length + p.KoreanCommentary.Length + p.EnglishCommentary.Length);
         Console.WriteLine($"{files.Count} files, {papers} papers ({clock.ElapsedMilliseconds} ms); UTF-16 text of the four long fields {text * 2 / papers} bytes a paper");
         Console.WriteLine($"parsed files alone: {(parsed - baseline) / papers} bytes a paper; " +
-            $"the catalog's own maps on top: {(held - parsed) / papers} bytes a paper; total {(held - baseline) / papers} bytes a paper " +
-            $"(x 1,000,000 = {(held - baseline) / (double)papers * 1e6 / (1 << 30):F1} GiB)");
+            $"the catalog (identities and maps, all the service keeps): {(held - parsed) / papers} bytes a paper " +
+            $"(x 1,000,000 = {(held - parsed) / (double)papers * 1e6 / (1 << 30):F2} GiB)");
         GC.KeepAlive(files);
         GC.KeepAlive(catalog);
         return Task.FromResult(0);

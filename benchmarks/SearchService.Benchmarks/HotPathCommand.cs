@@ -26,13 +26,15 @@ public static partial class HotPathCommand
         var clock = Stopwatch.StartNew();
         using var store = CorpusSnapshot.Read(BenchmarkCorpus.Folder()).Index(PaperAnalyzers.Create());
         Console.WriteLine($"{store.PaperCount} papers indexed in {clock.Elapsed.TotalSeconds:F1} s; {count} queries, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
-        var tags = new TagSpellingIndex(CatalogLists.NormalizedTags(store.Papers()));
+        // In id order, so the query stream does not depend on the order the store lists papers in.
+        var everyPaper = store.Papers().OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var tags = new TagSpellingIndex(CatalogLists.NormalizedTags(everyPaper));
         var searcher = new KeywordSearcher(store.Index, new QueryExpansion(TerminologyMap.Load()), tagSpellings: () => tags, papers: store.Find);
-        var queries = Queries(store.Papers(), count, new Random(1));
+        var queries = Queries(everyPaper, count, new Random(1));
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
 
         // Warm up the JIT and caches on other queries, then time each stage over the same stream.
-        foreach (var q in Queries(store.Papers(), 50, new Random(2))) searcher.Search(new SearchRequest { Query = q });
+        foreach (var q in Queries(everyPaper, 50, new Random(2))) searcher.Search(new SearchRequest { Query = q });
         var prepared = queries.Select(q => searcher.Prepare(q)).ToList();
         var pages = prepared.Select((p, i) => searcher.Search(new SearchRequest { Query = queries[i] }, p, withHighlights: false)).ToList();
         var papers = pages.Select(p => (IReadOnlyList<Paper>)p.Results.Select(r => store.Find(r.Id)!).ToList()).ToList();
@@ -65,9 +67,12 @@ public static partial class HotPathCommand
         Time("highlight 10 hits by analysing their text once", i => papers[i].Select(p => analysing.For(prepared[i].Highlight, p)).ToList());
         Time("highlight 10 hits, classic Highlighter (before)", i => papers[i].Select(p => classic.For(prepared[i].Scoring, p)).ToList());
         Time("whole page: prepare + search + highlights", i => searcher.Search(new SearchRequest { Query = queries[i] }));
+        // What a page costs when none of its papers is in the store's cache: each hit looked up and decoded from the index.
+        var uncached = new KeywordSearcher(store.Index, new QueryExpansion(TerminologyMap.Load()), tagSpellings: () => tags, papers: store.Index.ReadPaper);
+        Time("whole page, every hit decoded from the index (cache misses)", i => uncached.Search(new SearchRequest { Query = queries[i] }));
         Time("serialize the page as JSON", i => JsonSerializer.SerializeToUtf8Bytes(pages[i], json));
         using var related = new SearchService.Core.Related.RelatedPapers(store);
-        var all = store.Papers();
+        var all = everyPaper;
         related.For(all[0], 10);
         Time("related papers of a random paper (no embeddings)", i => related.For(all[(i * 7919) % all.Count], 10));
         Time("  of which the English similar-text query and its search", i => SimilarText(store, all[(i * 7919) % all.Count]));

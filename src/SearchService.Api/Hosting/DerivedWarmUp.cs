@@ -14,7 +14,6 @@ public sealed class DerivedWarmUp(IServiceProvider services) : IHostedService
     public Task StartAsync(CancellationToken cancellationToken)
     {
         services.GetRequiredService<PaperDerivative<CatalogLists>>();
-        services.GetRequiredService<PaperDerivative<TagSpellingIndex>>();
         // Starts the loanword index's first build when loanword matching is on.
         services.GetRequiredService<ITermExpander>();
         services.GetRequiredService<RelatedPapers>();
@@ -29,7 +28,6 @@ public sealed class DerivedWarmUp(IServiceProvider services) : IHostedService
     public static async Task WhenCurrentAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await services.GetRequiredService<PaperDerivative<CatalogLists>>().WhenCurrentAsync(ct);
-        await services.GetRequiredService<PaperDerivative<TagSpellingIndex>>().WhenCurrentAsync(ct);
         await services.GetRequiredService<RelatedPapers>().WhenCurrentAsync(ct);
     }
 }

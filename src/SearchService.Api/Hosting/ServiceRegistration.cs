@@ -28,7 +28,6 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new QueryExpansion(sp.GetRequiredService<TerminologyMap>()));
         // Derived from all papers and rebuilt in the background when they change, never inside a request.
         services.AddSingleton(sp => new PaperDerivative<CatalogLists>(sp.GetRequiredService<PaperStore>(), papers => new CatalogLists(papers)));
-        services.AddSingleton(sp => new PaperDerivative<TagSpellingIndex>(sp.GetRequiredService<PaperStore>(), papers => new TagSpellingIndex(CatalogLists.NormalizedTags(papers))));
         services.AddSingleton(sp => new SegmentCompactor(sp.GetRequiredService<PaperStore>(),
             e => sp.GetRequiredService<ILogger<SegmentCompactor>>().LogWarning("Merging index segments failed: {Reason}", e.Message)));
         services.AddSingleton(sp => new PaperDerivative<LoanwordIndex>(sp.GetRequiredService<PaperStore>(), papers => LoanwordIndex.Build(papers)));
@@ -36,8 +35,9 @@ public static class ServiceRegistration
         services.AddSingleton(sp =>
         {
             var store = sp.GetRequiredService<PaperStore>();
-            var tags = sp.GetRequiredService<PaperDerivative<TagSpellingIndex>>();
-            return new KeywordSearcher(store.Index, sp.GetRequiredService<ITermExpander>(), tagSpellings: () => tags.Current, papers: store.Find);
+            // The tag spellings come from the same walk over the papers as the tag list.
+            var lists = sp.GetRequiredService<PaperDerivative<CatalogLists>>();
+            return new KeywordSearcher(store.Index, sp.GetRequiredService<ITermExpander>(), tagSpellings: () => lists.Current.TagSpellings, papers: store.Find);
         });
         services.AddSingleton(sp => new PaperWriter(sp.GetRequiredService<PaperStore>(),
             IndexPaths.ApiRecords(sp.GetRequiredService<IOptions<IndexOptions>>().Value)));

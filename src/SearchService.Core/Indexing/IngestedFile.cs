@@ -7,4 +7,8 @@ namespace SearchService.Core.Indexing;
 /// the papers and warnings parsing gave. <paramref name="Key"/> is the absolute path, or "api:{id}"
 /// for papers written through the API.
 /// </summary>
-public sealed record IngestedFile(string Key, string Hash, IReadOnlyList<Paper> Papers, IReadOnlyList<ParseWarning> Warnings);
+public sealed record IngestedFile(string Key, string Hash, IReadOnlyList<Paper> Papers, IReadOnlyList<ParseWarning> Warnings)
+{
+    /// <summary>The corpus file's size and modification time before it was read; null for API records and symlinks.</summary>
+    public FileStamp? Stamp { get; init; }
+}

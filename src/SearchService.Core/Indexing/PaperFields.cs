@@ -32,6 +32,8 @@ public static class PaperFields
     public const string FileHash = "file_hash";
     public const string FilePapers = "file_papers";
     public const string FileWarnings = "file_warnings";
+    /// <summary>The file's <see cref="FileIdentity"/> as JSON in a binary doc values column, read at start instead of the records.</summary>
+    public const string FileIdentity = "file_identity";
 
     public const string PaperKind = "paper";
     public const string FileKind = "file";

@@ -208,14 +208,32 @@ public sealed class PaperIndex : IDisposable
         return tags;
     }
 
-    /// <summary>Every file record of the last commit plus what this process wrote since.</summary>
-    public IReadOnlyList<IngestedFile> ReadFiles()
+    /// <summary>The paper stored under <paramref name="id"/> in the current searcher, or null.</summary>
+    public Paper? ReadPaper(string id)
     {
         using var lease = Lease();
-        var searcher = lease.Searcher;
-        var query = new TermQuery(new Term(PaperFields.Kind, PaperFields.FileKind));
-        var hits = searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc)).ScoreDocs;
-        return hits.Select(h => FileDocument.FromDocument(searcher.Doc(h.Doc))).ToList();
+        return StoredRecords.Paper(lease.Searcher.IndexReader, id);
+    }
+
+    /// <summary>The file record stored under <paramref name="key"/> in the current searcher (without its stamp), or null.</summary>
+    public IngestedFile? ReadFile(string key)
+    {
+        using var lease = Lease();
+        return StoredRecords.File(lease.Searcher.IndexReader, key);
+    }
+
+    /// <summary>Every paper of the current searcher, decoded one at a time; the searcher is held until the walk ends.</summary>
+    public IEnumerable<Paper> ReadPapers()
+    {
+        using var lease = Lease();
+        foreach (var paper in StoredRecords.Papers(lease.Searcher.IndexReader)) yield return paper;
+    }
+
+    /// <summary>The identity of every file of the last commit plus what this process wrote since and made visible.</summary>
+    public IEnumerable<FileIdentity> ReadFileIdentities()
+    {
+        using var lease = Lease();
+        foreach (var file in StoredRecords.FileIdentities(lease.Searcher.IndexReader)) yield return file;
     }
 
     /// <summary>Closes the writer with a last commit; when that cannot be saved (disk full, folder gone) the last good commit is kept instead.</summary>

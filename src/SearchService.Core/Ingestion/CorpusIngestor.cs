@@ -64,7 +64,6 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
         foreach (var key in store.FileKeys().Where(k => IsUnderRoot(k) && !present.Contains(k)))
         {
             store.Remove(key);
-            stamps.Remove(key);
             removed++;
         }
         store.Commit();
@@ -82,11 +81,10 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
     private bool IngestFile(string root, string path, Dictionary<string, SkippedFiles> skipped)
     {
         var stamp = FileStamp.Of(path);
-        // Unchanged since this process last read it (same size and modification time, as rsync and make judge), and the
-        // store still holds what it read then: no need to read and hash it again. A rescan of a large corpus is then a
-        // stat per file, not a read of every byte.
-        if (stamp is not null && stamps.TryGetValue(path, out var known) && known.Stamp == stamp && store.GetFile(path)?.Hash == known.Hash)
-            return false;
+        // Unchanged since it was read (same size and modification time, as rsync and make judge; the stamp is stored with
+        // the file's record, so this holds across restarts): no need to read and hash it again. A rescan or a start over
+        // a large corpus is then a stat per file, not a read of every byte.
+        if (stamp is not null && store.FileStampOf(path) == stamp) return false;
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -96,34 +94,15 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
             return false;
         }
         var hash = ContentHash.Of(bytes);
-        var unchanged = store.GetFile(path)?.Hash == hash;
-        if (!unchanged) store.Put(Parse(path, RelativePath(root, path), hash, bytes));
-        // Stamped before the read, so a write landing during it changes the stamp and is read on the next pass.
-        if (stamp is not null) stamps[path] = (stamp.Value, hash);
-        return !unchanged;
-    }
-
-    /// <summary>Size and modification time of each corpus file as last read, with its hash (only <see cref="Run"/> touches it).</summary>
-    private readonly Dictionary<string, (FileStamp Stamp, string Hash)> stamps = new(StringComparer.Ordinal);
-
-    private readonly record struct FileStamp(long Length, DateTime ModifiedUtc)
-    {
-        /// <summary>
-        /// The file's stamp, or null when it cannot be read now (the read that follows reports why) or is a symlink,
-        /// whose own stamp does not change when its target does: a link is always read.
-        /// </summary>
-        public static FileStamp? Of(string path)
+        if (store.FileHash(path) == hash)
         {
-            try
-            {
-                var info = new FileInfo(path);
-                return info.Exists && info.LinkTarget is null ? new FileStamp(info.Length, info.LastWriteTimeUtc) : null;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return null;
-            }
+            // The same content under a new stamp (touched, copied, or stored before stamps were kept): keep the stamp.
+            if (stamp is not null) store.Restamp(path, stamp.Value);
+            return false;
         }
+        // Stamped before the read, so a write landing during it changes the stamp and is read on the next pass.
+        store.Put(Parse(path, RelativePath(root, path), hash, bytes) with { Stamp = stamp });
+        return true;
     }
 
     /// <summary>A file's path relative to its corpus folder, with '/' separators, as sources record it.</summary>

@@ -4,11 +4,14 @@ namespace SearchService.Core.Related;
 
 /// <summary>
 /// What the notes say about each other, built once per version of the catalog: <c>[[links]]</c> both
-/// ways, arXiv URLs cited in the text, and short names mentioned in the text.
+/// ways, arXiv URLs cited in the text, and short names mentioned in the text. Keeps ids and edges only, not the
+/// papers: the build walks them twice (names first, then what each text cites and names), one at a time.
 /// </summary>
 public sealed class PaperGraph
 {
-    private readonly Dictionary<string, Paper> papers;
+    private readonly HashSet<string> ids = new(StringComparer.Ordinal);
+    // The hash of each paper's text as built, to tell whether a paper asked about is still that version.
+    private readonly Dictionary<string, int> builtText = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> idsByNoteName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> idsByShortName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> backLinks = new(StringComparer.Ordinal);
@@ -20,20 +23,23 @@ public sealed class PaperGraph
     private readonly Dictionary<string, List<string>> cites = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> mentions = new(StringComparer.Ordinal);
 
-    public PaperGraph(IReadOnlyList<Paper> all)
+    /// <param name="walk">Every paper; enumerated twice.</param>
+    public PaperGraph(IEnumerable<Paper> walk)
     {
-        papers = all.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        foreach (var paper in all)
+        foreach (var paper in walk)
         {
+            ids.Add(paper.Id);
             foreach (var source in paper.Sources) Add(idsByNoteName, source.NoteName, paper.Id);
             foreach (var name in ShortNames.Of(paper)) Add(idsByShortName, name, paper.Id);
             foreach (var tag in paper.Tags.Select(TagNormalizer.Normalize).Where(t => t.Length > 0)) Add(idsByTag, tag, paper.Id);
             foreach (var author in paper.Authors.Select(AuthorNames.Fold).Where(a => a.Length > 0)) Add(idsByAuthor, author, paper.Id);
         }
-        foreach (var paper in all)
+        foreach (var paper in walk)
         {
+            if (!ids.Contains(paper.Id)) continue;
             foreach (var target in LinkedFrom(paper)) AddSet(backLinks, target, paper.Id);
             var text = Text(paper);
+            builtText[paper.Id] = text.GetHashCode(StringComparison.Ordinal);
             cites[paper.Id] = CitedIn(text).ToList();
             mentions[paper.Id] = MentionedIn(text).ToList();
             foreach (var target in cites[paper.Id]) AddSet(citedBy, target, paper.Id);
@@ -53,19 +59,20 @@ public sealed class PaperGraph
     public IEnumerable<string> Mentioned(Paper paper) =>
         (IsAsBuilt(paper) ? mentions[paper.Id] : MentionedIn(Text(paper))).Concat(mentionedBy.GetValueOrDefault(paper.Id) ?? []);
 
-    /// <summary>Whether <paramref name="paper"/> is the very record the graph was built from (not a newer version of it).</summary>
-    private bool IsAsBuilt(Paper paper) => papers.TryGetValue(paper.Id, out var built) && ReferenceEquals(built, paper);
+    /// <summary>Whether <paramref name="paper"/> has the text the graph was built from (not a newer version of it).</summary>
+    private bool IsAsBuilt(Paper paper) =>
+        builtText.TryGetValue(paper.Id, out var built) && built == Text(paper).GetHashCode(StringComparison.Ordinal) && cites.ContainsKey(paper.Id);
 
     /// <summary>Papers whose short name appears in <paramref name="text"/>.</summary>
     public IEnumerable<string> MentionedIn(string text) =>
         ShortNames.Candidates(text).Distinct(StringComparer.Ordinal).SelectMany(n => idsByShortName.GetValueOrDefault(n) ?? []);
 
     /// <summary>Papers in the catalog whose arXiv id is given in <paramref name="text"/>.</summary>
-    public IEnumerable<string> CitedIn(string text) => PaperId.ArxivIdsIn(text).Where(papers.ContainsKey);
+    public IEnumerable<string> CitedIn(string text) => PaperId.ArxivIdsIn(text).Where(ids.Contains);
 
     /// <summary>How rare a tag is: log(N / papers with the tag), so a shared rare tag says more than a shared common one.</summary>
     public double TagWeight(string normalizedTag) =>
-        Math.Log((papers.Count + 1.0) / ((idsByTag.GetValueOrDefault(normalizedTag)?.Count ?? 0) + 1.0));
+        Math.Log((ids.Count + 1.0) / ((idsByTag.GetValueOrDefault(normalizedTag)?.Count ?? 0) + 1.0));
 
     /// <summary>Papers carrying the tag (normalized).</summary>
     public IReadOnlyList<string> WithTag(string normalizedTag) => idsByTag.GetValueOrDefault(normalizedTag) ?? [];
@@ -73,13 +80,14 @@ public sealed class PaperGraph
     /// <summary>Papers with the author (folded: lower case, no accents).</summary>
     public IReadOnlyList<string> ByAuthor(string foldedAuthor) => idsByAuthor.GetValueOrDefault(foldedAuthor) ?? [];
 
-    public Paper? Get(string id) => papers.GetValueOrDefault(id);
+    /// <summary>Whether the graph was built with paper <paramref name="id"/>.</summary>
+    public bool Contains(string id) => ids.Contains(id);
 
     /// <summary>The commentary and abstract, where notes cite and name other papers.</summary>
     public static string Text(Paper paper) => string.Join('\n', paper.Abstract, paper.KoreanCommentary, paper.EnglishCommentary);
 
     private IEnumerable<string> LinkedFrom(Paper paper) =>
-        paper.Links.SelectMany(name => idsByNoteName.GetValueOrDefault(name) ?? (papers.ContainsKey(name) ? [name] : []));
+        paper.Links.SelectMany(name => idsByNoteName.GetValueOrDefault(name) ?? (ids.Contains(name) ? [name] : []));
 
     private static void Add(Dictionary<string, List<string>> map, string key, string id)
     {

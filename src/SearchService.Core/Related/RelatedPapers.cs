@@ -119,10 +119,11 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         foreach (var (id, count) in shared) scores.Add(id, w.SharedAuthors, Math.Min(1, count / 2.0), RelatedReason.SharedAuthors);
     }
 
-    private static IReadOnlyList<RelatedPaper> Rank(Scores scores, PaperGraph g, int limit, Paper? exclude) =>
+    /// <summary>The best candidates as papers, each looked up in the store (decoded only for the few shown).</summary>
+    private IReadOnlyList<RelatedPaper> Rank(Scores scores, PaperGraph g, int limit, Paper? exclude) =>
         scores.Ranked()
-            .Where(s => exclude is null || s.Id != exclude.Id)
-            .Select(s => (Paper: g.Get(s.Id), s.Score, s.Reasons))
+            .Where(s => (exclude is null || s.Id != exclude.Id) && g.Contains(s.Id))
+            .Select(s => (Paper: store.Find(s.Id), s.Score, s.Reasons))
             .Where(s => s.Paper is not null && !IsSamePaper(s.Paper, exclude))
             .Take(limit)
             .Select(s => new RelatedPaper(s.Paper!, s.Score, s.Reasons))

@@ -14,25 +14,46 @@ public sealed class CatalogLists
     private readonly List<(string Folded, string[] Parts, FacetValue Value)> authors;
     private readonly List<TagCount> tags;
 
+    /// <summary>Every normalized tag, for tag queries to find spellings: built in the same walk over the papers.</summary>
+    public TagSpellingIndex TagSpellings { get; }
+
+    /// <param name="papers">Every paper, walked once: only the spellings of authors and tags are counted.</param>
     public CatalogLists(IEnumerable<Paper> papers)
     {
-        var all = papers as IReadOnlyCollection<Paper> ?? papers.ToList();
-        authors = all
-            .SelectMany(p => p.Authors.Distinct(StringComparer.Ordinal))
-            .GroupBy(AuthorNames.Fold)
-            .Where(g => g.Key.Length > 0)
-            .Select(g => (Folded: g.Key, Parts: g.Key.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries), Value: new FacetValue(MostCommon(g), g.Count())))
+        var authorSpellings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var tagSpellings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var normalizedTags = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var paper in papers)
+        {
+            normalizedTags.UnionWith(NormalizedTags([paper]));
+            foreach (var author in paper.Authors.Distinct(StringComparer.Ordinal))
+                Count(authorSpellings, AuthorNames.Fold(author), author);
+            foreach (var tag in paper.Tags.DistinctBy(TagNormalizer.Compact))
+                Count(tagSpellings, TagNormalizer.Compact(tag), tag);
+        }
+        authors = authorSpellings
+            .Where(a => a.Key.Length > 0)
+            .Select(a => (Folded: a.Key, Parts: a.Key.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries), Value: new FacetValue(MostCommon(a.Value), a.Value.Values.Sum())))
             .OrderByDescending(a => a.Value.Count).ThenBy(a => a.Value.Value, StringComparer.Ordinal)
             .ToList();
-        tags = all
-            .SelectMany(p => p.Tags.DistinctBy(TagNormalizer.Compact))
-            .GroupBy(TagNormalizer.Compact)
-            .Select(g => (Value: MostCommon(g.Select(TagNormalizer.Normalize)), Spellings: g.ToList()))
-            .Where(g => g.Value.Length > 0)
-            .Select(g => new TagCount(g.Value, g.Spellings.Count, g.Spellings.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
+        tags = tagSpellings.Values
+            .Select(spellings => (Value: MostCommon(Normalized(spellings)), Spellings: spellings))
+            .Where(t => t.Value.Length > 0)
+            .Select(t => new TagCount(t.Value, t.Spellings.Values.Sum(), t.Spellings.Keys.Order(StringComparer.Ordinal).ToList()))
             .OrderByDescending(t => t.Count).ThenBy(t => t.Value, StringComparer.Ordinal)
             .ToList();
+        TagSpellings = new TagSpellingIndex(normalizedTags);
     }
+
+    private static void Count(Dictionary<string, Dictionary<string, int>> counts, string key, string spelling)
+    {
+        if (!counts.TryGetValue(key, out var spellings)) counts[key] = spellings = new Dictionary<string, int>(StringComparer.Ordinal);
+        spellings[spelling] = spellings.GetValueOrDefault(spelling) + 1;
+    }
+
+    /// <summary>The counts of raw tag spellings, summed by their normalized form.</summary>
+    private static Dictionary<string, int> Normalized(Dictionary<string, int> spellings) =>
+        spellings.GroupBy(s => TagNormalizer.Normalize(s.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(s => s.Value), StringComparer.Ordinal);
 
     /// <summary>Authors whose name, or any part of it, starts with <paramref name="prefix"/> (accents and case ignored).</summary>
     public IReadOnlyList<FacetValue> Authors(string? prefix, int limit)
@@ -57,6 +78,7 @@ public sealed class CatalogLists
     public static IEnumerable<string> NormalizedTags(IEnumerable<Paper> papers) =>
         papers.SelectMany(p => p.Tags.Select(TagNormalizer.Normalize)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal);
 
-    private static string MostCommon(IEnumerable<string> spellings) =>
-        spellings.GroupBy(s => s, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+    /// <summary>The spelling used most, the first in ordinal order among equals.</summary>
+    private static string MostCommon(Dictionary<string, int> counts) =>
+        counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).First().Key;
 }

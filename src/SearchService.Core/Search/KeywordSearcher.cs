@@ -104,6 +104,33 @@ public sealed class KeywordSearcher
         return collector.Ids;
     }
 
+    /// <summary>
+    /// The matches that are papers in the index now, each with its day (yyyyMMdd, 0 when undated), and facets counted over
+    /// all of them, from doc values: a ranking that does not come from one Lucene query (semantic, hybrid) then decodes no
+    /// record for its total, order and facets, only the papers of its page.
+    /// </summary>
+    public (IReadOnlyList<(string Id, double Score, int Day)> Found, SearchFacets Facets) Describe(IEnumerable<(string Id, double Score)> matches)
+    {
+        using var lease = index.Lease();
+        var reader = lease.Searcher.IndexReader;
+        var leaves = reader.Leaves;
+        var found = new List<(string Id, double Score, int Day)>();
+        using var facets = new FacetCollector(reader, PaperFields.FacetTag, PaperFields.FacetYear, PaperFields.FacetAuthor);
+        foreach (var (id, score) in matches)
+        {
+            var doc = DocOf(reader, id);
+            if (doc < 0) continue;
+            var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+            found.Add((id, score, DayOf(leaf.AtomicReader, doc - leaf.DocBase)));
+            facets.SetNextReader(leaf);
+            facets.Collect(doc - leaf.DocBase);
+        }
+        return (found, new SearchFacets(facets.Top(PaperFields.FacetTag, FacetSize), facets.Top(PaperFields.FacetYear, FacetSize), facets.Top(PaperFields.FacetAuthor, FacetSize)));
+    }
+
+    private static int DayOf(AtomicReader leaf, int doc) =>
+        leaf.GetDocsWithField(PaperFields.Date)?.Get(doc) == true ? (int)leaf.GetNumericDocValues(PaperFields.Date).Get(doc) : 0;
+
     private static readonly SearchFacets NoFacets = new([], [], []);
 
     private (ScoreDoc[] Docs, int Total, SearchFacets Facets) Run(IndexSearcher searcher, SearchRequest request, PreparedQuery prepared, int offset, int limit, bool withFacets = true)

@@ -80,19 +80,19 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
 
     /// <summary>
     /// The response for ranked matches: the requested page (newest first when sorted by date), with the total and
-    /// facets counted over every match.
+    /// facets counted over every match from doc values; only the papers of the page are looked up.
     /// </summary>
     private SearchResponse Matches(SearchRequest request, PreparedQuery prepared, IEnumerable<(string Id, double Score)> matches, SearchMode mode)
     {
-        var found = matches
+        var (found, facets) = keyword.Describe(matches);
+        // Newest first; undated papers (day 0) last; the relevance order kept among papers of one date.
+        var ordered = request.Sort == SearchSort.Date ? found.OrderByDescending(f => f.Day) : found.AsEnumerable();
+        var page = ordered.Skip(request.Offset).Take(request.Limit)
             .Select(m => (Paper: store.Find(m.Id), m.Score))
             .Where(m => m.Paper is not null)
             .Select(m => (Paper: m.Paper!, m.Score))
             .ToList();
-        if (request.Sort == SearchSort.Date) found = [.. ByDate(found, f => f.Paper)];
-        var page = Page(prepared, found.Skip(request.Offset).Take(request.Limit).ToList());
-        return new SearchResponse(found.Count, request.Offset, request.Limit, page,
-            FacetCounts.Of(found.Select(f => f.Paper).ToList(), FacetSize), Name(mode));
+        return new SearchResponse(found.Count, request.Offset, request.Limit, Page(prepared, page), facets, Name(mode));
     }
 
     /// <summary>The hits of a page, with their snippets.</summary>
@@ -101,10 +101,6 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
         var highlights = keyword.Highlights(prepared, page.Select(p => p.Paper).ToList());
         return page.Select((p, i) => SearchHit.From(p.Paper, (float)p.Score, highlights[i])).ToList();
     }
-
-    /// <summary>Newest first; undated papers last; the relevance order kept among papers of one date.</summary>
-    private static IEnumerable<T> ByDate<T>(IEnumerable<T> ranked, Func<T, Paper> paper) =>
-        ranked.OrderByDescending(r => paper(r).Date ?? DateOnly.MinValue);
 
     private static string Name(SearchMode mode) => mode.ToString().ToLowerInvariant();
 }

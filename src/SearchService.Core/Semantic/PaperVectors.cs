@@ -57,12 +57,14 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
         var clock = Stopwatch.StartNew();
         // Running from the start: hashing every paper's text comes before the first embedding and takes a moment too.
         progress = progress with { Running = true, Done = 0, Total = 0 };
-        var papers = store.Papers();
+        var papers = 0;
         var missing = new List<(string Key, EmbeddingChunk Chunk, string Hash)>();
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         var live = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var paper in papers)
+        // Walked one paper at a time: only each chunk's key and hash are kept (and the text of the few to embed).
+        foreach (var paper in store.Papers())
         {
+            papers++;
             var chunks = PaperEmbeddingText.Chunks(paper, translateKorean: translator is not null);
             for (var n = 0; n < chunks.Count; n++)
             {
@@ -105,9 +107,9 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
         progress = new EmbeddingProgress(false, missing.Count, missing.Count, true);
         if (missing.Count > 0 || clock.ElapsedMilliseconds > 1000)
             logger.LogInformation("Vectors in step: {Computed} embeddings computed, {Reused} reused, for {Papers} papers in {Elapsed} ms ({Rate:F1} texts/s)",
-                missing.Count, live.Count - missing.Count, papers.Count, clock.ElapsedMilliseconds, missing.Count / Math.Max(0.001, clock.Elapsed.TotalSeconds));
+                missing.Count, live.Count - missing.Count, papers, clock.ElapsedMilliseconds, missing.Count / Math.Max(0.001, clock.Elapsed.TotalSeconds));
         else
-            logger.LogInformation("Vectors in step: 0 embeddings computed, {Reused} reused, for {Papers} papers", live.Count, papers.Count);
+            logger.LogInformation("Vectors in step: 0 embeddings computed, {Reused} reused, for {Papers} papers", live.Count, papers);
     }
 
     /// <summary>Loads or builds the approximate index for the vectors as they are now, when there are enough of them.</summary>

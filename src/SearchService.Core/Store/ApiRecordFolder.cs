@@ -57,7 +57,7 @@ public sealed class ApiRecordFolder(string folder)
     {
         var restored = 0;
         var kept = ReadAll();
-        foreach (var record in kept.Where(r => store.GetFile(r.Key)?.Hash != r.Hash))
+        foreach (var record in kept.Where(r => store.FileHash(r.Key) != r.Hash))
         {
             store.Put(record);
             restored++;
@@ -82,7 +82,7 @@ public sealed class ApiRecordFolder(string folder)
     public int FollowInto(PaperStore store)
     {
         var kept = ReadAll();
-        var changes = kept.Where(r => store.GetFile(r.Key)?.Hash != r.Hash).Select(r => (r.Key, (IngestedFile?)r)).ToList();
+        var changes = kept.Where(r => store.FileHash(r.Key) != r.Hash).Select(r => (r.Key, (IngestedFile?)r)).ToList();
         var keys = kept.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         changes.AddRange(store.FileKeys()
             .Where(k => k.StartsWith(ApiFileKeys.Prefix, StringComparison.Ordinal) && !keys.Contains(k))

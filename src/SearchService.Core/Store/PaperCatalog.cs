@@ -4,17 +4,17 @@ using SearchService.Core.Indexing;
 namespace SearchService.Core.Store;
 
 /// <summary>
-/// In-memory view of what is ingested: every file with the papers it gave, and the merged paper shown for
-/// each id. The same paper noted in two files is one paper listing both sources: records with the same id
-/// merge, and a record without an arXiv id (a digest entry has no URL, so its id is the slug of its title)
-/// merges into the one arXiv paper whose title has that slug, under the arXiv id. Not thread-safe on its
-/// own: <see cref="PaperStore"/> serializes writes and hands out snapshots for reads.
+/// In-memory view of what is ingested, by identity only: every file with the ids its records have, and which
+/// records make up the paper shown under each id. The records themselves stay in the index (see <see cref="PaperStore"/>).
+/// The same paper noted in two files is one paper listing both sources: records with the same id merge, and a
+/// record without an arXiv id (a digest entry has no URL, so its id is the slug of its title) merges into the one
+/// arXiv paper whose title has that slug, under the arXiv id. Not thread-safe on its own: <see cref="PaperStore"/>
+/// serializes writes and reads under a lock.
 /// </summary>
 public sealed class PaperCatalog
 {
-    private readonly Dictionary<string, IngestedFile> files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FileIdentity> files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> fileKeysById = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Paper> papers = new(StringComparer.Ordinal);
     private readonly NoteNames corpusNoteNames = new();
     private readonly NoteNames apiNoteNames = new();
     // A record's own id → the id of the paper it is shown in, and back.
@@ -24,14 +24,18 @@ public sealed class PaperCatalog
     private readonly Dictionary<string, HashSet<string>> arxivIdsByTitle = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> titlesByArxivId = new(StringComparer.Ordinal);
 
-    public IReadOnlyDictionary<string, IngestedFile> Files => files;
+    public IReadOnlyDictionary<string, FileIdentity> Files => files;
 
     /// <summary>Corpus files (API records not counted), kept as files come and go so that /health does not walk them all.</summary>
     public int CorpusFileCount { get; private set; }
 
     /// <summary>Parse warnings over all files, kept like <see cref="CorpusFileCount"/>.</summary>
     public int WarningCount { get; private set; }
-    public IReadOnlyDictionary<string, Paper> Papers => papers;
+
+    /// <summary>The ids of the papers shown (each made of one or more records).</summary>
+    public IReadOnlyCollection<string> PaperIds => membersByShownId.Keys;
+
+    public bool HasPaper(string id) => membersByShownId.ContainsKey(id);
 
     /// <summary>
     /// The paper id for a note name (file name without extension), so links and note-taking tools can name
@@ -44,8 +48,12 @@ public sealed class PaperCatalog
     /// <summary>The id a record's own id is shown under: itself, or the arXiv id of the paper it merged into.</summary>
     public IReadOnlyDictionary<string, string> ShownIds => shownIds;
 
-    /// <summary>Adds or replaces a file; returns the ids whose shown paper changed (look them up in <see cref="Papers"/>; absent means deleted).</summary>
-    public IReadOnlyCollection<string> Put(IngestedFile file)
+    /// <summary>Where the records of paper <paramref name="shownId"/> are: each record's own id with the files that hold it.</summary>
+    public IEnumerable<(string OwnId, IEnumerable<string> FileKeys)> RecordsOf(string shownId) =>
+        membersByShownId.TryGetValue(shownId, out var members) ? members.Select(id => (id, (IEnumerable<string>)fileKeysById[id])) : [];
+
+    /// <summary>Adds or replaces a file; returns the ids whose shown paper changed (absent from <see cref="PaperIds"/> means deleted).</summary>
+    public IReadOnlyCollection<string> Put(FileIdentity file)
     {
         var touched = Forget(file.Key);
         files[file.Key] = file;
@@ -59,6 +67,12 @@ public sealed class PaperCatalog
             touched.Add(paper.Id);
         }
         return Resolve(touched);
+    }
+
+    /// <summary>Records a new stamp of an unchanged file (same content, so no paper changes).</summary>
+    public void Restamp(string key, FileStamp stamp)
+    {
+        if (files.TryGetValue(key, out var file)) files[key] = file with { Stamp = stamp };
     }
 
     /// <summary>Forgets a file; returns the ids whose shown paper changed or disappeared.</summary>
@@ -83,15 +97,15 @@ public sealed class PaperCatalog
         return touched;
     }
 
-    private void Count(IngestedFile file, int sign)
+    private void Count(FileIdentity file, int sign)
     {
         if (!file.Key.StartsWith(ApiFileKeys.Prefix, StringComparison.Ordinal)) CorpusFileCount += sign;
-        WarningCount += sign * file.Warnings.Count;
+        WarningCount += sign * file.WarningCount;
     }
 
     private NoteNames NoteNamesOf(string key) => key.StartsWith(ApiFileKeys.Prefix, StringComparison.Ordinal) ? apiNoteNames : corpusNoteNames;
 
-    /// <summary>Re-files the touched records (and the slug-id records their titles reach) under their shown ids and re-merges those papers.</summary>
+    /// <summary>Re-files the touched records (and the slug-id records their titles reach) under their shown ids; returns the shown ids that changed.</summary>
     private HashSet<string> Resolve(HashSet<string> touched)
     {
         var rehome = new HashSet<string>(touched, StringComparer.Ordinal);
@@ -114,7 +128,6 @@ public sealed class PaperCatalog
             members.Add(id);
             shown.Add(after);
         }
-        foreach (var id in shown) Remerge(id);
         return shown;
     }
 
@@ -122,7 +135,7 @@ public sealed class PaperCatalog
     private IEnumerable<string> UpdateTitles(string id)
     {
         var old = titlesByArxivId.GetValueOrDefault(id) ?? [];
-        var now = Records(id).Select(p => PaperId.Slug(p.Title)).Where(IsTitle).Distinct(StringComparer.Ordinal).ToArray();
+        var now = Records(id).Select(p => p.TitleSlug).Where(IsTitle).Distinct(StringComparer.Ordinal).ToArray();
         foreach (var title in old)
         {
             arxivIdsByTitle[title].Remove(id);
@@ -147,18 +160,8 @@ public sealed class PaperCatalog
 
     private static bool IsArxivId(string id) => PaperId.FromArxivReference(id) == id;
 
-    private IEnumerable<Paper> Records(string id) =>
+    private IEnumerable<RecordIdentity> Records(string id) =>
         fileKeysById.TryGetValue(id, out var keys) ? keys.SelectMany(k => files[k].Papers).Where(p => p.Id == id) : [];
-
-    private void Remerge(string id)
-    {
-        papers.Remove(id);
-        if (!membersByShownId.TryGetValue(id, out var members)) return;
-        var parts = members.SelectMany(Records).ToList();
-        if (parts.Count == 0) return;
-        var merged = (parts.Count == 1 ? parts[0] : PaperMerger.Merge(parts)) with { Id = id };
-        papers[id] = merged;
-    }
 
     /// <summary>Note name → ids of the files that give it, counted, so that removing one file never drops a name another still gives.</summary>
     private sealed class NoteNames
@@ -167,7 +170,7 @@ public sealed class PaperCatalog
 
         public string? IdFor(string noteName) => ids.TryGetValue(noteName, out var found) ? found.Keys.First() : null;
 
-        public void Add(IngestedFile file)
+        public void Add(FileIdentity file)
         {
             foreach (var (name, id) in Names(file))
             {
@@ -176,7 +179,7 @@ public sealed class PaperCatalog
             }
         }
 
-        public void Remove(IngestedFile file)
+        public void Remove(FileIdentity file)
         {
             foreach (var (name, id) in Names(file))
             {
@@ -186,7 +189,7 @@ public sealed class PaperCatalog
             }
         }
 
-        private static IEnumerable<(string Name, string Id)> Names(IngestedFile file) =>
-            file.Papers.SelectMany(p => p.Sources.Select(s => (s.NoteName, p.Id)));
+        private static IEnumerable<(string Name, string Id)> Names(FileIdentity file) =>
+            file.Papers.SelectMany(p => p.NoteNames.Select(n => (n, p.Id)));
     }
 }

@@ -21,14 +21,14 @@ public sealed class PaperDerivative<T> : IDisposable where T : class
     private long lastBuildMs;
 
     private readonly PaperStore store;
-    private readonly Func<IReadOnlyList<Paper>, T> build;
+    private readonly Func<IEnumerable<Paper>, T> build;
     private readonly Lock building = new();
     private readonly Task first;
     private volatile Built? current;
     private int scheduled;
     private long lastChange;
 
-    public PaperDerivative(PaperStore store, Func<IReadOnlyList<Paper>, T> build)
+    public PaperDerivative(PaperStore store, Func<IEnumerable<Paper>, T> build)
     {
         this.store = store;
         this.build = build;

@@ -4,54 +4,122 @@ using SearchService.Core.Notes;
 namespace SearchService.Core.Store;
 
 /// <summary>
-/// The one place papers are written: keeps the <see cref="PaperCatalog"/> and the <see cref="PaperIndex"/>
-/// in step, serializing writers and letting readers look at the catalog under a read lock.
+/// The one place papers are written: keeps the <see cref="PaperCatalog"/> and the <see cref="PaperIndex"/> in step,
+/// serializing writers and letting readers look at the catalog under a read lock. The index is the store of
+/// records: the catalog holds identities only, <see cref="Find"/> decodes a paper from the index (keeping the
+/// recently used ones), and <see cref="Papers"/> walks them one at a time, so memory does not grow with the text of
+/// every paper.
 /// </summary>
 public sealed class PaperStore : IDisposable
 {
+    /// <summary>How many decoded papers <see cref="Find"/> keeps: ~4 KB each, so ~80 MB; the real corpus fits whole.</summary>
+    public const int DefaultCachedPapers = 20_000;
+
     private readonly ReaderWriterLockSlim gate = new();
     private readonly PaperCatalog catalog = new();
+    private readonly RecentWrites recent = new();
+    private readonly LruCache<string, Paper> cache;
     private readonly Lock writeOrder = new();
+    // Counts writes under the write lock, so that a paper decoded while a write happened is not cached stale.
+    private long writes;
 
     public PaperIndex Index { get; }
 
     /// <summary>Raised after papers change, with the ids that were written or deleted.</summary>
     public event Action<IReadOnlyCollection<string>>? PapersChanged;
 
-    public PaperStore(PaperIndex index)
+    public PaperStore(PaperIndex index, int cachedPapers = DefaultCachedPapers)
     {
         Index = index;
-        foreach (var file in index.ReadFiles()) catalog.Put(file);
+        cache = new LruCache<string, Paper>(cachedPapers);
+        foreach (var file in index.ReadFileIdentities()) catalog.Put(file);
     }
 
     /// <summary>Grows with every write, so caches derived from the papers know when to rebuild.</summary>
     public long Version => Interlocked.Read(ref version);
     private long version;
 
-    public int PaperCount => Read(() => catalog.Papers.Count);
+    public int PaperCount => Read(() => catalog.PaperIds.Count);
     public int FileCount => Read(() => catalog.CorpusFileCount);
     public int WarningCount => Read(() => catalog.WarningCount);
 
-    /// <summary>Every parse warning of every stored file, as a snapshot list.</summary>
-    public IReadOnlyList<ParseWarning> Warnings() => Read(() => catalog.Files.Values.SelectMany(f => f.Warnings).ToList());
+    /// <summary>Every parse warning of every stored file (read from the files that have any), as a snapshot list.</summary>
+    public IReadOnlyList<ParseWarning> Warnings()
+    {
+        var keys = Read(() => catalog.Files.Values.Where(f => f.WarningCount > 0).Select(f => f.Key).ToList());
+        return keys.SelectMany(k => GetFile(k)?.Warnings ?? []).ToList();
+    }
 
-    public IngestedFile? GetFile(string key) => Read(() => catalog.Files.GetValueOrDefault(key));
+    /// <summary>The stored record of a file (decoded from the index), or null.</summary>
+    public IngestedFile? GetFile(string key)
+    {
+        FileIdentity? identity;
+        gate.EnterReadLock();
+        try
+        {
+            if (!catalog.Files.TryGetValue(key, out identity)) return null;
+            if (recent.TryGetFile(key, out var written)) return written;
+        }
+        finally { gate.ExitReadLock(); }
+        return Index.ReadFile(key) is { } stored ? stored with { Stamp = identity.Stamp } : null;
+    }
+
+    /// <summary>The content hash of a stored file, or null: what tells a changed file, without decoding its record.</summary>
+    public string? FileHash(string key) => Read(() => catalog.Files.GetValueOrDefault(key)?.Hash);
+
+    /// <summary>The size and modification time a stored corpus file had when it was read, or null.</summary>
+    public FileStamp? FileStampOf(string key) => Read(() => catalog.Files.GetValueOrDefault(key)?.Stamp);
 
     public IReadOnlyList<string> FileKeys() => Read(() => catalog.Files.Keys.ToList());
 
-    /// <summary>All papers, as a snapshot list.</summary>
-    public IReadOnlyList<Paper> Papers() => Read(() => catalog.Papers.Values.ToList());
+    /// <summary>
+    /// All papers, decoded one at a time from the index as the caller walks them (with the writes not yet refreshed
+    /// in their place): keep what you need of each, not the papers.
+    /// </summary>
+    public IEnumerable<Paper> Papers()
+    {
+        // The writes first, then the searcher: whatever a refresh moved from one to the other in between is in both.
+        var written = Read(recent.Papers);
+        foreach (var paper in Index.ReadPapers())
+            if (!written.ContainsKey(paper.Id)) yield return paper;
+        foreach (var paper in written.Values)
+            if (paper is not null) yield return paper;
+    }
 
     /// <summary>Finds a paper by its id (or the id of a record merged into it), its arXiv id (with or without "arXiv:" and version) or a note name.</summary>
-    public Paper? Find(string idOrNoteName) => Read(() =>
+    public Paper? Find(string idOrNoteName)
     {
-        var key = idOrNoteName.Trim();
-        if (catalog.Papers.TryGetValue(key, out var paper)) return paper;
-        if (catalog.ShownIds.TryGetValue(key, out var shown)) return catalog.Papers[shown];
-        if (catalog.IdForNoteName(key) is { } id && catalog.Papers.TryGetValue(id, out var named)) return named;
-        var arxiv = PaperId.FromArxivReference(key);
-        return arxiv is not null ? catalog.Papers.GetValueOrDefault(arxiv) : null;
-    });
+        string? id;
+        long seen;
+        gate.EnterReadLock();
+        try
+        {
+            id = ShownId(idOrNoteName.Trim());
+            if (id is null) return null;
+            if (recent.TryGetPaper(id, out var written)) return written;
+            if (cache.TryGet(id, out var cached)) return cached;
+            seen = writes;
+        }
+        finally { gate.ExitReadLock(); }
+        // Not written since the last refresh, so the current searcher holds it as it is now.
+        var paper = Index.ReadPaper(id);
+        if (paper is null) return null;
+        gate.EnterReadLock();
+        try
+        {
+            if (writes == seen) cache.Set(id, paper);
+        }
+        finally { gate.ExitReadLock(); }
+        return paper;
+    }
+
+    private string? ShownId(string key)
+    {
+        if (catalog.HasPaper(key)) return key;
+        if (catalog.ShownIds.TryGetValue(key, out var shown)) return shown;
+        if (catalog.IdForNoteName(key) is { } named && catalog.HasPaper(named)) return named;
+        return PaperId.FromArxivReference(key) is { } arxiv && catalog.HasPaper(arxiv) ? arxiv : null;
+    }
 
     /// <summary>Adds or replaces a file and its papers in the index (visible after <see cref="Refresh"/>, durable after <see cref="Commit"/>).</summary>
     public void Put(IngestedFile file) => Write(file.Key, file);
@@ -84,10 +152,34 @@ public sealed class PaperStore : IDisposable
     /// <summary>Makes recent writes visible to searches. While the storage is failing, the searcher of the last refresh keeps answering.</summary>
     public void Refresh()
     {
+        long upTo;
+        // Taken between writes, so every write up to here is in the index writer before the searcher reopens.
+        lock (writeOrder) upTo = recent.Sequence;
         try { Index.Refresh(); }
         catch (Exception e) when (e is not OutOfMemoryException && (storageFault is not null || !Index.IsFolderIntact))
         {
             // Opening a new reader flushes to disk, which is what is failing; reads go on from the last one.
+            return;
+        }
+        gate.EnterWriteLock();
+        try { recent.ForgetUpTo(upTo); }
+        finally { gate.ExitWriteLock(); }
+    }
+
+    /// <summary>
+    /// Records a new stamp of a file whose content is unchanged (touched, copied, or stored before stamps were), so
+    /// that the next start does not read it again. No paper changes; the file document is rewritten with the stamp.
+    /// </summary>
+    public void Restamp(string key, FileStamp stamp)
+    {
+        lock (writeOrder)
+        {
+            if (GetFile(key) is not { } file) return;
+            gate.EnterWriteLock();
+            try { catalog.Restamp(key, stamp); }
+            finally { gate.ExitWriteLock(); }
+            // The stored record is the same but for the stamp (kept in the catalog), so lookups before the refresh are right.
+            Index.PutFile(file with { Stamp = stamp });
         }
     }
 
@@ -130,23 +222,19 @@ public sealed class PaperStore : IDisposable
 
     /// <summary>
     /// Writers go one at a time (<see cref="writeOrder"/>), but the catalog's lock is held only to change the
-    /// catalog: analyzing a big note for the index happens outside it, so lookups and <c>/health</c> answer
-    /// meanwhile. When the index refuses the file, the catalog is put back: a write is all or nothing.
+    /// catalog and merge the papers it touched: analyzing a big note for the index happens outside it, so lookups
+    /// and <c>/health</c> answer meanwhile. When the index refuses the file, the catalog is put back: a write is all
+    /// or nothing.
     /// </summary>
     private void Write(string key, IngestedFile? file)
     {
         IReadOnlyCollection<string> affected;
         lock (writeOrder)
         {
-            IngestedFile? previous;
+            var previous = GetFile(key);
             IReadOnlyList<(string Id, Paper? Paper)> merged;
             gate.EnterWriteLock();
-            try
-            {
-                previous = catalog.Files.GetValueOrDefault(key);
-                affected = file is null ? catalog.Remove(key) : catalog.Put(file);
-                merged = MergedPapers(affected);
-            }
+            try { (affected, merged) = Apply(key, file); }
             finally { gate.ExitWriteLock(); }
             try
             {
@@ -163,8 +251,34 @@ public sealed class PaperStore : IDisposable
         if (affected.Count > 0) PapersChanged?.Invoke(affected);
     }
 
-    private IReadOnlyList<(string Id, Paper? Paper)> MergedPapers(IEnumerable<string> ids) =>
-        ids.Select(id => (id, catalog.Papers.GetValueOrDefault(id))).ToList();
+    /// <summary>Under the write lock: changes the catalog, notes the write until the next refresh, and merges the papers it touched.</summary>
+    private (IReadOnlyCollection<string> Affected, IReadOnlyList<(string Id, Paper? Paper)> Merged) Apply(string key, IngestedFile? file)
+    {
+        var affected = file is null ? catalog.Remove(key) : catalog.Put(FileIdentity.Of(file));
+        recent.PutFile(key, file);
+        var merged = affected.Select(id => (id, Merge(id))).ToList();
+        foreach (var (id, paper) in merged)
+        {
+            recent.PutPaper(id, paper);
+            cache.Remove(id);
+        }
+        writes++;
+        return (affected, merged);
+    }
+
+    /// <summary>The paper shown under <paramref name="id"/>, merged from its records in the files that hold them; null when none is left.</summary>
+    private Paper? Merge(string id)
+    {
+        var parts = new List<Paper>();
+        foreach (var (ownId, keys) in catalog.RecordsOf(id))
+            foreach (var key in keys)
+                parts.AddRange(StoredFile(key)?.Papers.Where(p => p.Id == ownId) ?? []);
+        if (parts.Count == 0) return null;
+        return (parts.Count == 1 ? parts[0] : PaperMerger.Merge(parts)) with { Id = id };
+    }
+
+    /// <summary>A file's record as written last: from the writes not yet refreshed, else from the searcher (which then holds it).</summary>
+    private IngestedFile? StoredFile(string key) => recent.TryGetFile(key, out var written) ? written : Index.ReadFile(key);
 
     private void IndexFile(string key, IngestedFile? file)
     {
@@ -187,8 +301,7 @@ public sealed class PaperStore : IDisposable
         gate.EnterWriteLock();
         try
         {
-            var undone = previous is null ? catalog.Remove(key) : catalog.Put(previous);
-            merged = MergedPapers(undone);
+            merged = Apply(key, previous).Merged;
             Interlocked.Increment(ref version);
         }
         finally { gate.ExitWriteLock(); }

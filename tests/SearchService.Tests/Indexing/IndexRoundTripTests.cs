@@ -58,7 +58,8 @@ public sealed class IndexRoundTripTests : IDisposable
             index.Commit();
         }
         using var reopened = PaperIndex.Open(folder, PaperAnalyzers.Create());
-        Assert.Equivalent(file, Assert.Single(reopened.ReadFiles()), strict: true);
+        Assert.Equivalent(file, reopened.ReadFile(file.Key), strict: true);
+        Assert.Equivalent(FileIdentity.Of(file), Assert.Single(reopened.ReadFileIdentities()), strict: true);
         Assert.Equivalent(Full, FindById(reopened, Full.Id), strict: true);
         Assert.Equal(["long-context", "moe"], reopened.Tags().Order());
     }
@@ -73,7 +74,7 @@ public sealed class IndexRoundTripTests : IDisposable
         index.PutFile(FileOf(Full) with { Hash = "hash-2" });
         index.Refresh();
         Assert.Equal("Mixture of Parrots, revised", FindById(index, Full.Id)!.Title);
-        Assert.Equal("hash-2", Assert.Single(index.ReadFiles()).Hash);
+        Assert.Equal("hash-2", Assert.Single(index.ReadFileIdentities()).Hash);
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class IndexRoundTripTests : IDisposable
         }
         using var reopened = PaperIndex.Open(folder, PaperAnalyzers.Create());
         Assert.Null(FindById(reopened, Full.Id));
-        Assert.Empty(reopened.ReadFiles());
+        Assert.Empty(reopened.ReadFileIdentities());
     }
 
     [Fact]

@@ -85,6 +85,42 @@ public sealed class CorpusIngestorTests : IDisposable
     }
 
     [Fact]
+    public async Task ARestartJudgesFilesByTheStampStoredWithTheirRecord()
+    {
+        var path = folders.PathOf("2025/250224 Muon is Scalable for LLM Training.md");
+        var (store, ingestor) = Open();
+        using (store) await ingestor.RunAsync(CancellationToken.None);
+        var stamp = File.GetLastWriteTimeUtc(path);
+
+        // Same size and time after a restart: the stored stamp says unchanged, so it is not read.
+        File.WriteAllText(path, SampleNotes.Muon.Replace("Muon optimizer", "Nuon optimizer"));
+        File.SetLastWriteTimeUtc(path, stamp);
+        var (again, second) = Open();
+        using (again)
+        {
+            await second.RunAsync(CancellationToken.None);
+            Assert.Equal(0, second.Progress.FilesParsed);
+            Assert.Equal(0, Total(again, "nuon"));
+        }
+
+        // Touched back to the first content: read, found unchanged, and its new stamp stored, so the next start skips it.
+        File.WriteAllText(path, SampleNotes.Muon);
+        File.SetLastWriteTimeUtc(path, stamp.AddSeconds(1));
+        var (third, thirdPass) = Open();
+        using (third) await thirdPass.RunAsync(CancellationToken.None);
+        Assert.Equal(0, thirdPass.Progress.FilesParsed);
+        File.WriteAllText(path, SampleNotes.Muon.Replace("Muon optimizer", "Nuon optimizer"));
+        File.SetLastWriteTimeUtc(path, stamp.AddSeconds(1));
+        var (fourth, fourthPass) = Open();
+        using (fourth)
+        {
+            await fourthPass.RunAsync(CancellationToken.None);
+            Assert.Equal(0, fourthPass.Progress.FilesParsed);
+            Assert.Equal(0, Total(fourth, "nuon"));
+        }
+    }
+
+    [Fact]
     public async Task UndecodableFileIsKeptWithAWarning()
     {
         folders.Write("broken.md", [0x68, 0x74, 0xFF, 0xFE, 0x0A, 0xC3]);

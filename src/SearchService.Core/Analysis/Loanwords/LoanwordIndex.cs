@@ -42,10 +42,10 @@ public sealed class LoanwordIndex
     public int WordCount => bySkeleton.Values.SelectMany(c => c).Select(c => c.Word).Distinct().Count();
 
     /// <summary>Indexes the English words of <paramref name="papers"/>: titles, abstracts, tags and both commentaries.</summary>
+    /// <param name="papers">Every paper; walked twice (English words, then common Korean words), never held.</param>
     public static LoanwordIndex Build(IEnumerable<Paper> papers, int commonKoreanPapers = CommonKoreanPapers)
     {
-        var all = papers as IReadOnlyCollection<Paper> ?? papers.ToList();
-        var vocabulary = EnglishVocabulary.Of(all);
+        var vocabulary = EnglishVocabulary.Of(papers);
         var buckets = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
         foreach (var word in vocabulary.Where(w => w.Papers >= MinPapers))
         {
@@ -60,7 +60,7 @@ public sealed class LoanwordIndex
         return new LoanwordIndex(buckets.ToDictionary(
             b => b.Key,
             b => b.Value.OrderByDescending(c => c.Papers).ThenBy(c => c.Word, StringComparer.Ordinal).Take(BucketSize).ToArray(),
-            StringComparer.Ordinal), CommonKoreanWords(all, commonKoreanPapers));
+            StringComparer.Ordinal), CommonKoreanWords(papers, commonKoreanPapers));
     }
 
     private static HashSet<string> CommonKoreanWords(IEnumerable<Paper> papers, int minPapers)

@@ -16,7 +16,7 @@ namespace SearchService.Core.Analysis.Terminology;
 public sealed class LearnedLexiconCache(string path)
 {
     // Part of the key: bump it when the learning or the file format changes, so old files are relearned.
-    private const string Format = "searchservice-learned-lexicon-v1";
+    private const string Format = "searchservice-learned-lexicon-v2";
 
     /// <summary>The file the lexicon is kept in.</summary>
     public string Path { get; } = path;
@@ -25,7 +25,8 @@ public sealed class LearnedLexiconCache(string path)
     public bool LastLoaded { get; private set; }
 
     /// <summary>The lexicon of <paramref name="papers"/>: read from the file when its key matches, else learned and saved.</summary>
-    public IReadOnlyList<LearnedTranslation> GetOrLearn(IReadOnlyCollection<Paper> papers, TerminologyMap known, double minProbability)
+    /// <param name="papers">Every paper; walked once for the key and, when the file does not match, once more to learn.</param>
+    public IReadOnlyList<LearnedTranslation> GetOrLearn(IEnumerable<Paper> papers, TerminologyMap known, double minProbability)
     {
         var key = KeyOf(papers, known, minProbability);
         if (TryLoad(key) is { } cached)
@@ -46,20 +47,21 @@ public sealed class LearnedLexiconCache(string path)
         return learned;
     }
 
-    /// <summary>A hash of every input of <see cref="TranslationLexicon.Learn"/>; papers are taken in id order, so listing order does not matter.</summary>
+    /// <summary>
+    /// A hash of every input of <see cref="TranslationLexicon.Learn"/>; papers are taken in id order, so listing order does
+    /// not matter. Each paper is hashed as it is walked and only its id and hash are kept for the ordering, not its text.
+    /// </summary>
     internal static string KeyOf(IEnumerable<Paper> papers, TerminologyMap known, double minProbability)
     {
+        var notes = new List<(string Id, byte[] Hash)>();
+        foreach (var paper in papers.Where(p => p.KoreanCommentary.Length > 0 && p.EnglishCommentary.Length > 0))
+            notes.Add((paper.Id, SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', paper.Id, paper.KoreanCommentary, paper.EnglishCommentary)))));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + '\0'));
         Add(Format);
         Add(known.Fingerprint);
         Add(minProbability.ToString("R", CultureInfo.InvariantCulture));
-        foreach (var paper in papers.Where(p => p.KoreanCommentary.Length > 0 && p.EnglishCommentary.Length > 0).OrderBy(p => p.Id, StringComparer.Ordinal))
-        {
-            Add(paper.Id);
-            Add(paper.KoreanCommentary);
-            Add(paper.EnglishCommentary);
-        }
+        foreach (var (_, note) in notes.OrderBy(n => n.Id, StringComparer.Ordinal)) hash.AppendData(note);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

@@ -21,12 +21,12 @@ public sealed class LearnedQueryTranslator(QueryExpansion dictionary, double min
     public string ToEnglish(string query) => current.ToEnglish(query);
 
     /// <summary>Learns the translations again (or loads them from <c>cache</c> when the notes are unchanged) from <paramref name="papers"/> (those with both commentaries teach) and swaps them in.</summary>
+    /// <param name="papers">Every paper; walked at most twice (the cache key, the learning), never copied.</param>
     public void Relearn(IEnumerable<Paper> papers)
     {
-        var all = papers as IReadOnlyCollection<Paper> ?? papers.ToList();
         var learned = cache is null
-            ? TranslationLexicon.Learn(all, dictionary.Map, minProbability: minProbability)
-            : cache.GetOrLearn(all, dictionary.Map, minProbability);
+            ? TranslationLexicon.Learn(papers, dictionary.Map, minProbability: minProbability)
+            : cache.GetOrLearn(papers, dictionary.Map, minProbability);
         var pairs = dictionary.Map.Pairs.Concat(learned.Select(l => new TermPair(l.Korean, l.English, (float)l.Probability)));
         current = new TermTranslator(new QueryExpansion(TerminologyMap.FromPairs(pairs)));
         LearnedCount = learned.Count;
