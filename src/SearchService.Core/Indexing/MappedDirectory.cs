@@ -51,15 +51,13 @@ public sealed class MappedDirectory(DirectoryInfo folder, LockFactory lockFactor
 /// </summary>
 internal sealed unsafe class MappedFile
 {
-    private readonly MemoryMappedFile? map;
     private readonly MemoryMappedViewAccessor? view;
 
     public byte* Start { get; }
     public long Length { get; }
 
-    private MappedFile(MemoryMappedFile? map, MemoryMappedViewAccessor? view, byte* start, long length)
+    private MappedFile(MemoryMappedViewAccessor? view, byte* start, long length)
     {
-        this.map = map;
         this.view = view;
         Start = start;
         Length = length;
@@ -71,22 +69,24 @@ internal sealed unsafe class MappedFile
         if (stream.Length == 0)
         {
             stream.Dispose();
-            return new MappedFile(null, null, null, 0);
+            return new MappedFile(null, null, 0);
         }
         MemoryMappedFile? map = null;
         try
         {
             map = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
-            var view = map.CreateViewAccessor(0, stream.Length, MemoryMappedFileAccess.Read);
+            var length = stream.Length;
+            var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
             byte* start = null;
             view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
-            return new MappedFile(map, view, start + view.PointerOffset, stream.Length);
+            return new MappedFile(view, start + view.PointerOffset, length);
         }
-        catch
+        finally
         {
+            // The view stays mapped without the file handle, as in Lucene's own MMapDirectory: an index of many
+            // segments then holds no open file per mapped file until the collector gets to it.
             if (map is null) stream.Dispose();
             else map.Dispose();
-            throw;
         }
     }
 
@@ -95,7 +95,6 @@ internal sealed unsafe class MappedFile
         if (view is null) return;
         view.SafeMemoryMappedViewHandle.ReleasePointer();
         view.Dispose();
-        map?.Dispose();
     }
 }
 
