@@ -10,9 +10,9 @@ namespace SearchService.Core.Indexing;
 /// Lucene 4.6's codec with one change: term vectors are stored one document per chunk and not compressed.
 /// Every hit of a page reads its term vectors for its snippets; the default format compresses them with LZ4
 /// in chunks of many documents, so each hit decompressed and parsed its neighbours too (a third of a keyword
-/// search's time). Uncompressed, a hit reads only its own bytes; the term-vector file grows about threefold
-/// (a few hundred bytes a paper). Segments written by the plain Lucene 4.6 codec still open, and merging
-/// rewrites them in this format.
+/// search's time). Uncompressed, a hit reads only its own bytes; the term-vector file stays about the same size
+/// (2.9 MB against 2.8 MB for the real corpus: LZ4 gained little on it). Segments written by the plain Lucene 4.6
+/// codec still open, and <see cref="PaperMergePolicy"/> rewrites them in this format.
 /// </summary>
 [CodecName(CodecName)]
 public sealed class PaperCodec : FilterCodec
