@@ -153,9 +153,10 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
     {
         var norm = MathF.Sqrt(TensorPrimitives.Dot(query, query));
         float? best = null;
-        foreach (var chunk in ChunkVectors(id))
+        for (var n = 0; n < MaxChunks; n++)
         {
-            var cosine = norm == 0 ? 0 : TensorPrimitives.Dot(query, chunk) / norm;
+            if (index.Dot(ChunkKey(id, n), query) is not { } dot) continue;
+            var cosine = norm == 0 ? 0 : dot / norm;
             if (best is null || cosine > best) best = cosine;
         }
         return best;

@@ -72,6 +72,17 @@ public sealed class VectorIndex : IDisposable
         finally { _lock.ExitReadLock(); }
     }
 
+    /// <summary>The dot product of <paramref name="query"/> with the stored (normalized) vector of <paramref name="id"/>, or null when it has none.</summary>
+    /// <remarks>Read in place: the ranking of a hybrid request asks this for a few hundred candidates, so no copy is made.</remarks>
+    public float? Dot(string id, ReadOnlySpan<float> query)
+    {
+        if (query.Length != _dimensions)
+            throw new ArgumentException($"Expected {_dimensions} dimensions, got {query.Length}.", nameof(query));
+        _lock.EnterReadLock();
+        try { return _slots.TryGetValue(id, out var slot) ? TensorPrimitives.Dot(query, _rows.AsSpan(slot * _dimensions, _dimensions)) : null; }
+        finally { _lock.ExitReadLock(); }
+    }
+
     /// <summary>A snapshot of the ids that have a vector.</summary>
     public IReadOnlyList<string> Ids()
     {
@@ -132,16 +143,23 @@ public sealed class VectorIndex : IDisposable
         _lock.EnterReadLock();
         try
         {
+            // Once the heap is full, a row scoring below its worst cannot enter: most rows stop at that comparison.
+            var floor = float.NegativeInfinity;
             for (var slot = 0; slot < _ids.Count; slot++)
             {
                 var id = _ids[slot];
                 if (filter is not null && !filter(id))
                     continue;
-                var hit = (id, TensorPrimitives.Dot(q, _rows.AsSpan(slot * _dimensions, _dimensions)));
+                var score = TensorPrimitives.Dot(q, _rows.AsSpan(slot * _dimensions, _dimensions));
+                if (score < floor)
+                    continue;
+                var hit = (id, score);
                 if (best.Count < k)
                     best.Enqueue(hit, hit);
                 else if (WorstFirst.Instance.Compare(hit, best.Peek()) > 0)
                     best.EnqueueDequeue(hit, hit);
+                if (best.Count == k)
+                    floor = best.Peek().Score;
             }
         }
         finally { _lock.ExitReadLock(); }

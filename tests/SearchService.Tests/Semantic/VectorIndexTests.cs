@@ -25,6 +25,32 @@ public sealed class VectorIndexTests
     }
 
     [Fact]
+    public void SearchOverManyRowsKeepsTheTopKOfABruteForceRanking()
+    {
+        var random = new Random(7);
+        var rows = Enumerable.Range(0, 500).Select(i => ($"p{i:D3}", new[] { (float)random.NextDouble(), (float)random.NextDouble(), (float)random.NextDouble() })).ToArray();
+        using var index = IndexOf(rows);
+        float[] query = [0.2f, 0.9f, 0.4f];
+
+        var hits = index.Search(query, 25);
+
+        var expected = rows
+            .Select(r => (r.Item1, Score: index.Dot(r.Item1, query)!.Value / MathF.Sqrt(query.Sum(x => x * x))))
+            .OrderByDescending(r => r.Score).ThenBy(r => r.Item1, StringComparer.Ordinal).Take(25).Select(r => r.Item1);
+        Assert.Equal(expected, hits.Select(h => h.Id));
+    }
+
+    [Fact]
+    public void DotReadsTheNormalizedVectorInPlaceAndIsNullForAnUnknownId()
+    {
+        using var index = IndexOf(("a", [3, 4, 0]));
+
+        Assert.Equal(0.6f, index.Dot("a", [1, 0, 0])!.Value, 5);
+        Assert.Null(index.Dot("missing", [1, 0, 0]));
+        Assert.Throws<ArgumentException>(() => index.Dot("a", [1, 0]));
+    }
+
+    [Fact]
     public void SearchSkipsIdsTheFilterRejects()
     {
         using var index = IndexOf(("a", [1, 0, 0]), ("b", [0.9f, 0.1f, 0]), ("c", [0, 1, 0]));
