@@ -16,6 +16,13 @@ public sealed class EmbedderOptions
     /// </summary>
     public int BatchSize { get; set; } = 16;
 
-    /// <summary>Threads ONNX Runtime uses inside one run; 0 means one per core.</summary>
-    public int IntraOpThreads { get; set; }
+    /// <summary>
+    /// Threads ONNX Runtime uses inside one run; 0 means one per core. One by default: a query is a short text,
+    /// and splitting its run across cores costs more in hand-offs than it saves while other requests want the
+    /// cores too; the texts of an ingest run as parallel batches instead (<see cref="ParallelBatches"/>).
+    /// </summary>
+    public int IntraOpThreads { get; set; } = 1;
+
+    /// <summary>Batches of one <c>Embed</c> call run at once; 0 means one per core.</summary>
+    public int ParallelBatches { get; set; }
 }

@@ -64,8 +64,8 @@ public sealed class SentenceEmbedder : ITextEmbedder, IDisposable
 
     /// <inheritdoc />
     /// <remarks>
-    /// Texts are sorted by token count and run in batches, so a batch pads to similar lengths;
-    /// results come back in input order. ONNX Runtime sessions and the tokenizer are safe to share across threads.
+    /// Texts are sorted by token count and run in batches, so a batch pads to similar lengths; batches run on
+    /// several cores at once (<see cref="EmbedderOptions.ParallelBatches"/>); results come back in input order. ONNX Runtime sessions and the tokenizer are safe to share across threads.
     /// </remarks>
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken ct = default)
     {
@@ -78,14 +78,26 @@ public sealed class SentenceEmbedder : ITextEmbedder, IDisposable
 
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => tokens[i].Length).ToArray();
         var vectors = new float[texts.Count][];
-        for (var start = 0; start < order.Length; start += _options.BatchSize)
+        var batches = order.Chunk(_options.BatchSize).ToArray();
+        var parallel = new ParallelOptions
         {
-            ct.ThrowIfCancellationRequested();
-            var batch = order.AsSpan(start, Math.Min(_options.BatchSize, order.Length - start)).ToArray();
-            var batchTokens = batch.Select(i => tokens[i]).ToArray();
-            var batchVectors = EncoderBatch.Run(_session, _inputs, batchTokens, _card.Pooling, ct);
-            for (var j = 0; j < batch.Length; j++)
-                vectors[batch[j]] = batchVectors[j];
+            CancellationToken = ct,
+            MaxDegreeOfParallelism = _options.ParallelBatches > 0 ? _options.ParallelBatches : Environment.ProcessorCount,
+        };
+        try
+        {
+            // Each batch writes only its own rows of the result.
+            Parallel.ForEach(batches, parallel, batch =>
+            {
+                var batchVectors = EncoderBatch.Run(_session, _inputs, [.. batch.Select(i => tokens[i])], _card.Pooling, ct);
+                for (var j = 0; j < batch.Length; j++)
+                    vectors[batch[j]] = batchVectors[j];
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // One failed batch: rethrow its own exception, as the sequential loop did.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
         return vectors;
     }
@@ -104,6 +116,8 @@ public sealed class SentenceEmbedder : ITextEmbedder, IDisposable
         // 512 is the size of the position embedding table of both models; 2 leaves room for [CLS] and [SEP].
         if (options.MaxTokens is < 3 or > 512)
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxTokens, "MaxTokens must be between 3 and 512.");
+        if (options.IntraOpThreads < 0 || options.ParallelBatches < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), "IntraOpThreads and ParallelBatches must not be negative.");
         if (options.BatchSize < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be positive.");
     }
