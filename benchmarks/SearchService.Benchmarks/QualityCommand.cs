@@ -21,7 +21,8 @@ namespace SearchService.Benchmarks;
 /// dictionary alone; <c>--lexicon P</c> also expands keyword queries with the learned translations;
 /// <c>--loanword-weight W</c> adds Hangul loanword matches to keyword expansion at that weight (off by default,
 /// as in the service); <c>--no-new-terms</c> uses the dictionary as it was before the coverage entries of issue 9.
-/// <c>--model M</c> picks the embedding model (<see cref="EmbeddingModel"/>).
+/// <c>--model M</c> picks the embedding model (<see cref="EmbeddingModel"/>); <c>--hangul-weight W</c> sets
+/// <see cref="SemanticOptions.HangulSemanticWeight"/>; <c>--dev-ranks</c> prints the rank of each dev query's paper per mode.
 /// Vectors are cached in a folder (by content hash, as the service does), so only the first run pays for
 /// embedding the corpus.
 /// </summary>
@@ -95,14 +96,30 @@ public static class QualityCommand
             Console.WriteLine($"{learned.Count} learned translations with probability >= {minProbability} used for keyword and semantic queries");
         }
 
-        // The model decides the semantic cutoff in force (SemanticOptions.SemanticCutoffInForce).
+        // The model decides the semantic cutoff in force (SemanticOptions.SemanticCutoffInForce). --hangul-weight W:
+        // hybrid's semantic weight grows by W × the query's Hangul share (Semantic:HangulSemanticWeight, off by default).
         var modelDefaults = new SemanticOptions { Model = model };
+        if (args.SkipWhile(a => a != "--hangul-weight").Skip(1).FirstOrDefault() is { } hangulWeight)
+            modelDefaults = modelDefaults with { HangulSemanticWeight = double.Parse(hangulWeight, CultureInfo.InvariantCulture) };
         SearchEngine Engine(SemanticOptions options, KeywordWeights weights)
         {
             var semantic = new SemanticSearcher(vectors, queryTranslator, options);
             return new SearchEngine(new KeywordSearcher(store.Index, queryExpansion, weights), store, () => semantic, options);
         }
 
+        // --dev-ranks: the rank of each dev query's paper in each mode, to see which dev queries a change moves
+        // (dev only: the held-out queries are never read one by one).
+        if (args.Contains("--dev-ranks"))
+        {
+            var engine = Engine(modelDefaults, new KeywordWeights());
+            var byMode = new[] { SearchMode.Keyword, SearchMode.Semantic, SearchMode.Hybrid }
+                .Select(mode => RankingScore.Of(dev, q => engine.Search(new SearchRequest { Query = q, Limit = RankingScore.K, Mode = mode }).Results).Ranks)
+                .ToList();
+            Console.WriteLine("id\tlang\tkeyword\tsemantic\thybrid\tquery");
+            for (var i = 0; i < dev.Count; i++)
+                Console.WriteLine($"{dev[i].Id}\t{dev[i].Lang}\t{string.Join('\t', byMode.Select(m => m[i].Rank?.ToString(CultureInfo.InvariantCulture) ?? "-"))}\t{dev[i].Query}");
+            return 0;
+        }
         if (!args.Contains("--related-only"))
         {
             // --dev-only: while choosing a setting, look at dev alone; held-out is for checking the choice.
@@ -180,6 +197,8 @@ public static class QualityCommand
         yield return ("semantic, no feedback", defaults with { FeedbackDocuments = 0 }, SearchMode.Semantic, weights);
         foreach (var weight in new[] { 0.5, 1.5 })
             yield return ($"hybrid, semantic weight {weight}", defaults with { SemanticWeight = weight }, SearchMode.Hybrid, weights);
+        foreach (var hangul in new[] { 0.25, 0.5, 1, 2 })
+            yield return ($"hybrid, semantic weight + {hangul} x Hangul share", defaults with { HangulSemanticWeight = hangul }, SearchMode.Hybrid, weights);
         foreach (var documents in new[] { 0, 5 })
             yield return ($"hybrid, feedback from {documents} hits", defaults with { FeedbackDocuments = documents }, SearchMode.Hybrid, weights);
         yield return ("hybrid, feedback from the keyword hits only (no second pass)", defaults with { FeedbackFromFusion = false }, SearchMode.Hybrid, weights);

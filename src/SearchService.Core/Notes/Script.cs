@@ -25,6 +25,19 @@ internal static class Script
         return false;
     }
 
+    /// <summary>The share of the letters of <paramref name="text"/> that are Hangul: 1 for a Korean query, 0 for an English one, 0 without letters.</summary>
+    public static double HangulShare(ReadOnlySpan<char> text)
+    {
+        int letters = 0, hangul = 0;
+        foreach (var c in text)
+        {
+            if (IsHangul(c)) hangul++;
+            else if (!char.IsLetter(c)) continue;
+            letters++;
+        }
+        return letters == 0 ? 0 : hangul / (double)letters;
+    }
+
     public static bool ContainsLetter(ReadOnlySpan<char> text)
     {
         foreach (var c in text)

@@ -61,9 +61,10 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
         var lexical = keyword.Rank(request, prepared, depth, withFacets: false);
         if (semantic.QueryVector(prepared.FreeText, lexical.Ranked.Select(h => h.Id)) is not { } query) return keyword.Search(request, Prepare(request));
         var allowed = keyword.AllowedIds(request, prepared);
-        var ranked = Fuse(lexical.Ranked, semantic, query, depth, allowed);
+        var weight = settings.SemanticWeight + settings.HangulSemanticWeight * Script.HangulShare(prepared.FreeText);
+        var ranked = Fuse(lexical.Ranked, semantic, query, depth, allowed, weight);
         if (settings.FeedbackFromFusion && semantic.QueryVector(prepared.FreeText, ranked.Select(f => f.Id)) is { } refined)
-            ranked = Fuse(lexical.Ranked, semantic, refined, depth, allowed);
+            ranked = Fuse(lexical.Ranked, semantic, refined, depth, allowed, weight);
         // A match is a candidate that scores near the best one: not every paper sharing one word of the
         // query, nor every paper the embedding ranks somewhere.
         var bar = settings.HybridCutoff * (ranked.Count > 0 ? ranked[0].Score : 0);
@@ -72,10 +73,10 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
 
     /// <summary>The keyword ranking fused with the papers nearest to <paramref name="query"/>, best first.</summary>
     private List<(string Id, double Score)> Fuse(
-        IReadOnlyList<(string Id, float Score)> lexical, SemanticSearcher semantic, float[] query, int depth, IReadOnlySet<string>? allowed)
+        IReadOnlyList<(string Id, float Score)> lexical, SemanticSearcher semantic, float[] query, int depth, IReadOnlySet<string>? allowed, double semanticWeight)
     {
         var meaning = semantic.Rank(query, depth, allowed is null ? null : allowed.Contains);
-        return HybridFusion.Fuse(lexical, meaning, id => semantic.Similarity(query, id), settings.SemanticWeight);
+        return HybridFusion.Fuse(lexical, meaning, id => semantic.Similarity(query, id), semanticWeight);
     }
 
     /// <summary>

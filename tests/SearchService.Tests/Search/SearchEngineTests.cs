@@ -152,6 +152,15 @@ public sealed class SearchEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public void HangulWeightLeavesAnEnglishQueryAsItWas()
+    {
+        var request = new SearchRequest { Query = "diffusion image", Mode = SearchMode.Hybrid };
+        var plain = Engine().Search(request).Results.Select(r => (r.Id, r.Score));
+        var weighted = Engine(Options with { HangulSemanticWeight = 5 }).Search(request).Results.Select(r => (r.Id, r.Score));
+        Assert.Equal(plain, weighted);
+    }
+
+    [Fact]
     public void HybridAddsTheCosineToTheKeywordScore()
     {
         // Every diffusion paper matches the word; "image" only old and latent, whose cosines are also the highest.
