@@ -82,15 +82,5 @@ public static class StoredRecords
     }
 
     /// <summary>The live document whose <paramref name="field"/> is <paramref name="value"/> (a unique key), or -1.</summary>
-    private static int DocOf(IndexReader reader, string field, string value)
-    {
-        var term = new BytesRef(value);
-        foreach (var leaf in reader.Leaves)
-        {
-            if (leaf.AtomicReader.GetTerms(field)?.GetEnumerator() is not { } terms || !terms.SeekExact(term)) continue;
-            var doc = terms.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE).NextDoc();
-            if (doc != DocIdSetIterator.NO_MORE_DOCS) return leaf.DocBase + doc;
-        }
-        return -1;
-    }
+    private static int DocOf(IndexReader reader, string field, string value) => new KeyLookup(reader, field).DocOf(value);
 }

@@ -84,7 +84,8 @@ public sealed class KeywordSearcher
         if (query.Highlight.IsEmpty || page.Count == 0) return page.Select(_ => (IReadOnlyList<Highlight>)[]).ToList();
         using var lease = index.Lease();
         var searcher = lease.Searcher;
-        return page.Select(paper => highlighter.For(query.Highlight, paper, searcher.IndexReader, DocOf(searcher.IndexReader, paper.Id))).ToList();
+        var ids = new KeyLookup(searcher.IndexReader, PaperFields.Id);
+        return page.Select(paper => highlighter.For(query.Highlight, paper, searcher.IndexReader, ids.DocOf(paper.Id))).ToList();
     }
 
     /// <summary>
@@ -116,9 +117,10 @@ public sealed class KeywordSearcher
         var leaves = reader.Leaves;
         var found = new List<(string Id, double Score, int Day)>();
         using var facets = new FacetCollector(reader, PaperFields.FacetTag, PaperFields.FacetYear, PaperFields.FacetAuthor);
+        var ids = new KeyLookup(reader, PaperFields.Id);
         foreach (var (id, score) in matches)
         {
-            var doc = DocOf(reader, id);
+            var doc = ids.DocOf(id);
             if (doc < 0) continue;
             var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
             found.Add((id, score, DayOf(leaf.AtomicReader, doc - leaf.DocBase)));
@@ -164,19 +166,6 @@ public sealed class KeywordSearcher
             if (scratch.Length > 0) ids[i] = scratch.Utf8ToString();
         }
         return ids;
-    }
-
-    /// <summary>The document of paper <paramref name="id"/> in this snapshot, or -1: a seek in each segment's id terms.</summary>
-    private static int DocOf(IndexReader reader, string id)
-    {
-        var term = new BytesRef(id);
-        foreach (var leaf in reader.Leaves)
-        {
-            if (leaf.AtomicReader.GetTerms(PaperFields.Id)?.GetEnumerator() is not { } terms || !terms.SeekExact(term)) continue;
-            var doc = terms.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE).NextDoc();
-            if (doc != DocIdSetIterator.NO_MORE_DOCS) return leaf.DocBase + doc;
-        }
-        return -1;
     }
 }
 
