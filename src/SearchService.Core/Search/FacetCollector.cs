@@ -59,25 +59,35 @@ public sealed class FacetCollector : ICollector, IDisposable
     }
 
     /// <summary>The <paramref name="top"/> most frequent values of <paramref name="name"/>, ties broken by value.</summary>
+    /// <remarks>
+    /// Ties are broken by ordinal while choosing: ordinals follow the values' byte order, which is their order as
+    /// strings. So only the chosen values become strings; a query matching a few papers touches hundreds of authors
+    /// counted once each, and all of them used to be looked up to break the tie.
+    /// </remarks>
     public IReadOnlyList<FacetValue> Top(string name, int top)
     {
         var field = fields.First(f => f.Name == name);
         var counts = field.Counts;
-        // The count of the top-th most frequent value: only values counted at least that often can be in the answer.
-        var smallest = new PriorityQueue<int, int>(top + 1);
+        var best = new PriorityQueue<int, (int Count, int Ord)>(top + 1, WorstFirst.Instance);
         foreach (var ord in field.Touched)
         {
-            var count = counts[ord];
-            if (smallest.Count < top) smallest.Enqueue(count, count);
-            else if (count > smallest.Peek()) smallest.EnqueueDequeue(count, count);
+            var key = (counts[ord], ord);
+            if (best.Count < top) best.Enqueue(ord, key);
+            else if (WorstFirst.Instance.Compare(key, (counts[best.Peek()], best.Peek())) > 0) best.EnqueueDequeue(ord, key);
         }
-        if (smallest.Count == 0) return [];
-        var threshold = smallest.Count < top ? 1 : smallest.Peek();
         var scratch = new BytesRef();
-        var candidates = new List<FacetValue>();
-        foreach (var ord in field.Touched)
-            if (counts[ord] >= threshold) candidates.Add(new FacetValue(field.Lookup(ord, scratch), counts[ord]));
-        return candidates.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).Take(top).ToList();
+        var values = new List<FacetValue>(best.Count);
+        while (best.TryDequeue(out var ord, out _)) values.Add(new FacetValue(field.Lookup(ord, scratch), counts[ord]));
+        return values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Lower count first, then higher ordinal: the top of the queue is the value to drop.</summary>
+    private sealed class WorstFirst : IComparer<(int Count, int Ord)>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare((int Count, int Ord) x, (int Count, int Ord) y) =>
+            x.Count != y.Count ? x.Count.CompareTo(y.Count) : y.Ord.CompareTo(x.Ord);
     }
 
     public void Dispose()
