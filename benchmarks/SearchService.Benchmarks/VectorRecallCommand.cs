@@ -54,6 +54,8 @@ public static class VectorRecallCommand
             Console.WriteLine($"HNSW index of {hnsw.Count} vectors loaded in {clock.ElapsedMilliseconds} ms");
         }
         using var _ = hnsw;
+        if (GenerateCommand.Option(args, "--ef") is { } ef && !hnsw.ChangeExpansionSearch(int.Parse(ef, CultureInfo.InvariantCulture)))
+            throw new InvalidOperationException("The binding does not let the search width change.");
 
         var random = new Random(10);
         var recall = 0.0;

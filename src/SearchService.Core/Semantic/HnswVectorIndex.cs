@@ -23,7 +23,7 @@ public sealed class HnswVectorIndex : IDisposable
     // Graph degree and candidate-list widths: the usual HNSW defaults, which gave recall@10 above 0.95 in the tests.
     private const ulong Connectivity = 16;
     private const ulong ExpansionAdd = 128;
-    private const ulong ExpansionSearch = 128;
+    private const int ExpansionSearch = 128;
 
     private readonly USearchIndex index;
     private readonly string[] keys;
@@ -99,6 +99,28 @@ public sealed class HnswVectorIndex : IDisposable
 
     [DllImport("libusearch_c")]
     private static extern void usearch_reserve(IntPtr index, UIntPtr capacity, out IntPtr error);
+
+    [DllImport("libusearch_c")]
+    private static extern void usearch_change_expansion_search(IntPtr index, UIntPtr expansion, out IntPtr error);
+
+    /// <summary>
+    /// Sets how many candidates a search keeps (ef_search): more finds more of the true nearest for a little more time.
+    /// An index loaded from its file starts with the library's default (64), not the width it was built with, so
+    /// <see cref="TryLoad"/> sets it again. False when the binding does not let us.
+    /// </summary>
+    public bool ChangeExpansionSearch(int expansion)
+    {
+        if (NativeHandle?.GetValue(index) is not IntPtr handle || handle == IntPtr.Zero) return false;
+        try
+        {
+            usearch_change_expansion_search(handle, (UIntPtr)(uint)expansion, out var error);
+            return error == IntPtr.Zero;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
 
     // The binding (2.26.6) keeps its native handle private and reserves room only inside Add.
     private static readonly FieldInfo? NativeHandle = typeof(USearchIndex).GetField("_index", BindingFlags.NonPublic | BindingFlags.Instance);
@@ -195,7 +217,9 @@ public sealed class HnswVectorIndex : IDisposable
                 index.Dispose();
                 return null;
             }
-            return new HnswVectorIndex(index, lines[2..], fingerprint);
+            var loaded = new HnswVectorIndex(index, lines[2..], fingerprint);
+            loaded.ChangeExpansionSearch(ExpansionSearch);
+            return loaded;
         }
         catch (Exception e) when (e is IOException or USearchException or UnauthorizedAccessException)
         {
