@@ -94,6 +94,8 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
                 var rate = done / Math.Max(0.001, clock.Elapsed.TotalSeconds);
                 logger.LogInformation("Embedding: {Done} of {Total} texts ({Rate:F1} texts/s, about {Left:F0} s left)",
                     done, missing.Count, rate, (missing.Count - done) / Math.Max(0.001, rate));
+                // Counting walks every chunk: for a collection bound for the graph, as often as the log, not every batch.
+                if (inGraph) CountEmbedded(hashes);
             }
             var embedded = embedder.Embed(chunk.Select(c => PaperEmbeddingText.Text(c.Chunk, translator)).ToList(), ct);
             for (var i = 0; i < chunk.Length; i++)
