@@ -39,8 +39,11 @@ public static class VectorRecallCommand
         {
             var data = GenerateCommand.Option(args, "--data") ?? throw new ArgumentException("--data DATA or --synthetic N is required");
             var folder = Embedders.VectorFolder(Path.Combine(data, "vectors"), new SemanticOptions().Model);
+            // Only the chunks the service indexed: a corpus cut after generation leaves vectors of papers it never ingested.
+            var indexed = File.ReadLines(Path.Combine(folder, HnswVectorIndex.KeysFile)).Skip(2).ToHashSet(StringComparer.Ordinal);
             var keyByHash = File.ReadLines(Path.Combine(folder, "chunks.tsv"))
                 .Select(line => line.Split('\t'))
+                .Where(parts => indexed.Contains(parts[0]))
                 .GroupBy(parts => parts[1], StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First()[0], StringComparer.Ordinal);
             (rows, keys) = ReadRows(Path.Combine(folder, VectorStore.FileName), keyByHash);
@@ -51,6 +54,8 @@ public static class VectorRecallCommand
             Console.WriteLine($"HNSW index of {hnsw.Count} vectors loaded in {clock.ElapsedMilliseconds} ms");
         }
         using var _ = hnsw;
+        if (GenerateCommand.Option(args, "--ef") is { } ef && !hnsw.ChangeExpansionSearch(int.Parse(ef, CultureInfo.InvariantCulture)))
+            throw new InvalidOperationException("The binding does not let the search width change.");
 
         var random = new Random(10);
         var recall = 0.0;

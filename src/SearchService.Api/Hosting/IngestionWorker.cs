@@ -39,7 +39,7 @@ public sealed class IngestionWorker(CorpusIngestor ingestor, PaperStore store, I
             }
             try
             {
-                await changed.WaitAsync(rescan, stoppingToken);
+                await changed.WaitAsync(RescanDelay(rescan), stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -47,6 +47,14 @@ public sealed class IngestionWorker(CorpusIngestor ingestor, PaperStore store, I
             }
         }
     }
+
+    /// <summary>
+    /// How long until the next rescan: the configured interval, or ten times the last pass if that is longer, so that
+    /// rescanning a large corpus (a pass over a million files takes minutes) never takes more than a tenth of a core.
+    /// File-change notifications still start a pass at once.
+    /// </summary>
+    private TimeSpan RescanDelay(TimeSpan configured) =>
+        configured == Timeout.InfiniteTimeSpan || ingestor.Progress.LastDuration is not { } last || last * 10 <= configured ? configured : last * 10;
 
     private CompositeDisposable Watch()
     {

@@ -51,12 +51,12 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
         progress = progress with { Running = true, FilesSeen = 0, FilesParsed = 0, FilesRemoved = 0, FilesTotal = listing.Files.Count };
         var present = new HashSet<string>(StringComparer.Ordinal);
         var skipped = listing.Skipped.ToDictionary(StringComparer.Ordinal);
-        foreach (var (root, file) in listing.Files)
+        foreach (var (root, file, stamp) in listing.Files)
         {
             ct.ThrowIfCancellationRequested();
             present.Add(file);
             seen++;
-            if (IngestFile(root, file, skipped)) parsed++;
+            if (IngestFile(root, file, stamp, skipped)) parsed++;
             if (parsed > 0 && parsed % RefreshEvery == 0) store.Refresh();
             if (parsed > 0 && parsed % commitInterval == 0) store.Commit();
             progress = progress with { FilesSeen = seen, FilesParsed = parsed };
@@ -78,9 +78,9 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
     }
 
     /// <summary>Parses and stores one file unless its content is unchanged; returns whether it was parsed.</summary>
-    private bool IngestFile(string root, string path, Dictionary<string, SkippedFiles> skipped)
+    /// <param name="stamp">The file's stamp when it was listed (just before this read), or null for a symlink.</param>
+    private bool IngestFile(string root, string path, FileStamp? stamp, Dictionary<string, SkippedFiles> skipped)
     {
-        var stamp = FileStamp.Of(path);
         // Unchanged since it was read (same size and modification time, as rsync and make judge; the stamp is stored with
         // the file's record, so this holds across restarts): no need to read and hash it again. A rescan or a start over
         // a large corpus is then a stat per file, not a read of every byte.

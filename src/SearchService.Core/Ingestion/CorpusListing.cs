@@ -1,3 +1,6 @@
+using System.IO.Enumeration;
+using SearchService.Core.Indexing;
+
 namespace SearchService.Core.Ingestion;
 
 /// <summary>
@@ -6,6 +9,8 @@ namespace SearchService.Core.Ingestion;
 /// of it or back up to it must not be), each real folder is listed once, a file symlink is read only when its
 /// target lies inside a corpus folder, and files over <see cref="CorpusLimits"/> are left out. Whatever is left
 /// out is counted by kind (<see cref="Skipped"/>), so a log can say it in one line per kind.
+/// Each file's size and modification time come from the one status read the listing makes of it and are handed on as
+/// its <see cref="FileStamp"/>, so a pass over an unchanged corpus costs one status read a file, not three or four.
 /// </summary>
 public sealed class CorpusListing
 {
@@ -19,11 +24,11 @@ public sealed class CorpusListing
     public const string TooLarge = "file-too-large";
     public const string TooManyFiles = "too-many-files";
 
-    private readonly List<(string Root, string File)> files = [];
+    private readonly List<ListedFile> files = [];
     private readonly Dictionary<string, SkippedFiles> skipped = new(StringComparer.Ordinal);
 
-    /// <summary>Every file to read with the corpus folder it is under, in a stable order.</summary>
-    public IReadOnlyList<(string Root, string File)> Files => files;
+    /// <summary>Every file to read with the corpus folder it is under and its stamp when listed, in a stable order.</summary>
+    public IReadOnlyList<ListedFile> Files => files;
 
     /// <summary>What was left out, by kind, with a count and one example path.</summary>
     public IReadOnlyDictionary<string, SkippedFiles> Skipped => skipped;
@@ -39,19 +44,31 @@ public sealed class CorpusListing
         var visited = new HashSet<string>(StringComparer.Ordinal);
         foreach (var root in existing)
         {
-            var found = new List<string>();
+            var found = new List<Entry>();
             listing.Walk(root, realRoots, visited, found);
-            foreach (var file in found.Order(StringComparer.Ordinal))
+            foreach (var file in found.OrderBy(f => f.Path, StringComparer.Ordinal))
             {
-                if (SizeOf(file) > limits.MaxFileBytes) listing.Skip(TooLarge, file);
-                else if (listing.files.Count >= limits.MaxFiles) listing.Skip(TooManyFiles, file);
-                else listing.files.Add((root, file));
+                // A link is measured by its target and gets no stamp (its own does not change when the target does).
+                var size = file.IsLink ? SizeOf(file.Path) : file.Length;
+                if (size > limits.MaxFileBytes) listing.Skip(TooLarge, file.Path);
+                else if (listing.files.Count >= limits.MaxFiles) listing.Skip(TooManyFiles, file.Path);
+                else listing.files.Add(new ListedFile(root, file.Path, file.IsLink ? null : new FileStamp(file.Length, file.ModifiedTicks)));
             }
         }
         return listing;
     }
 
-    private void Walk(string root, IReadOnlyList<string> realRoots, HashSet<string> visited, List<string> found)
+    /// <summary>A folder entry as listed: whether it is a folder or a symlink, and a file's size and modification time (UTC ticks).</summary>
+    private readonly record struct Entry(string Path, bool IsDirectory, bool IsLink, long Length, long ModifiedTicks);
+
+    private static Entry ToEntry(ref FileSystemEntry entry)
+    {
+        var link = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+        var plain = !entry.IsDirectory && !link;
+        return new Entry(entry.ToFullPath(), entry.IsDirectory, link, plain ? entry.Length : 0, plain ? entry.LastWriteTimeUtc.UtcTicks : 0);
+    }
+
+    private void Walk(string root, IReadOnlyList<string> realRoots, HashSet<string> visited, List<Entry> found)
     {
         var folders = new Stack<string>([root]);
         var options = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
@@ -59,19 +76,19 @@ public sealed class CorpusListing
         {
             // Overlapping corpus folders (one inside another) are listed once.
             if (!visited.Add(RealPath(folder))) continue;
-            IEnumerable<FileSystemInfo> entries;
-            try { entries = new DirectoryInfo(folder).EnumerateFileSystemInfos("*", options).ToList(); }
+            List<Entry> entries;
+            try { entries = new FileSystemEnumerable<Entry>(folder, ToEntry, options).ToList(); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
             foreach (var entry in entries)
             {
-                if (entry is DirectoryInfo dir)
+                if (entry.IsDirectory)
                 {
-                    if (dir.LinkTarget is not null) Skip(FolderSymlink, dir.FullName);
-                    else folders.Push(dir.FullName);
+                    if (entry.IsLink) Skip(FolderSymlink, entry.Path);
+                    else folders.Push(entry.Path);
                 }
-                else if (Extensions.Contains(entry.Extension, StringComparer.OrdinalIgnoreCase))
+                else if (Extensions.Contains(Path.GetExtension(entry.Path), StringComparer.OrdinalIgnoreCase))
                 {
-                    if (entry.LinkTarget is null || LinkStaysInside(entry, realRoots)) found.Add(entry.FullName);
+                    if (!entry.IsLink || LinkStaysInside(new FileInfo(entry.Path), realRoots)) found.Add(entry);
                 }
             }
         }
@@ -132,6 +149,9 @@ public sealed class CorpusListing
         return current;
     }
 }
+
+/// <summary>A file to read: the corpus folder it is under, its path, and its stamp when listed (null for a symlink: always read).</summary>
+public readonly record struct ListedFile(string Root, string File, FileStamp? Stamp);
 
 /// <summary>Files a corpus pass left out for one reason: how many, and one of them for the log.</summary>
 public sealed record SkippedFiles(string Kind, int Count, string Example);

@@ -14,7 +14,9 @@ namespace SearchService.Core.Semantic;
 /// <remarks>
 /// From <see cref="SemanticOptions.ApproximateAbove"/> vectors on, nearest-paper lookups go through an HNSW index
 /// (<see cref="HnswVectorIndex"/>) built after each sync and saved beside the vector cache; exact search stays
-/// for smaller collections, for filters that leave too few approximate hits, and when the native library does not load.
+/// for smaller collections and when the native library does not load. Above that size the graph is the only copy
+/// of the vectors in memory (a chunk's vector is read back from it), so a million papers do not hold them twice;
+/// a filter that leaves too few approximate hits is then answered by an exact pass over the graph's vectors.
 /// </remarks>
 public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, VectorStore vectors, ILogger<PaperVectors> logger,
     IQueryTranslator? translator = null, SemanticOptions? options = null)
@@ -22,6 +24,8 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
 {
     private readonly int approximateAbove = (options ?? new SemanticOptions()).ApproximateAbove;
     private volatile HnswVectorIndex? approximate;
+    // True once the vectors live in the approximate index only (the exact rows are then empty).
+    private volatile bool rowsInGraph;
 
     private const int Batch = 64;
     private readonly VectorIndex index = new(embedder.Dimensions);
@@ -60,7 +64,6 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
         var papers = 0;
         var missing = new List<(string Key, EmbeddingChunk Chunk, string Hash)>();
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var live = new HashSet<string>(StringComparer.Ordinal);
         // Walked one paper at a time: only each chunk's key and hash are kept (and the text of the few to embed).
         foreach (var paper in store.Papers())
         {
@@ -69,15 +72,15 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
             for (var n = 0; n < chunks.Count; n++)
             {
                 var key = ChunkKey(paper.Id, n);
-                live.Add(key);
                 var hash = chunks[n].Key(embedder.ModelId, translator);
                 hashes[key] = hash;
-                if (vectors.TryGet(hash, out var vector)) index.Set(key, vector);
-                else missing.Add((key, chunks[n], hash));
+                if (!vectors.Contains(hash)) missing.Add((key, chunks[n], hash));
             }
         }
-        foreach (var key in index.Ids().Where(key => !live.Contains(key)).ToList()) index.Remove(key);
-        CountEmbedded();
+        // Above the threshold the vectors go into the graph only (built below); under it they are held as exact rows.
+        var inGraph = approximateAbove > 0 && hashes.Count >= approximateAbove && HnswVectorIndex.IsSupported;
+        if (!inGraph) SetRows(hashes);
+        CountEmbedded(hashes);
 
         progress = progress with { Total = missing.Count };
         var nextLog = LogEvery;
@@ -91,49 +94,80 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
                 var rate = done / Math.Max(0.001, clock.Elapsed.TotalSeconds);
                 logger.LogInformation("Embedding: {Done} of {Total} texts ({Rate:F1} texts/s, about {Left:F0} s left)",
                     done, missing.Count, rate, (missing.Count - done) / Math.Max(0.001, rate));
+                // Counting walks every chunk: for a collection bound for the graph, as often as the log, not every batch.
+                if (inGraph) CountEmbedded(hashes);
             }
             var embedded = embedder.Embed(chunk.Select(c => PaperEmbeddingText.Text(c.Chunk, translator)).ToList(), ct);
             for (var i = 0; i < chunk.Length; i++)
             {
                 vectors.Add(chunk[i].Hash, embedded[i]);
-                index.Set(chunk[i].Key, embedded[i]);
+                if (!inGraph) index.Set(chunk[i].Key, embedded[i]);
             }
             vectors.Flush();
             progress = progress with { Done = progress.Done + chunk.Length };
-            CountEmbedded();
+            if (!inGraph) CountEmbedded(hashes);
         }
         computedLastSync = missing.Count;
-        RefreshApproximate(hashes);
+        RefreshApproximate(hashes, inGraph);
+        CountEmbedded(hashes);
         progress = new EmbeddingProgress(false, missing.Count, missing.Count, true);
         if (missing.Count > 0 || clock.ElapsedMilliseconds > 1000)
             logger.LogInformation("Vectors in step: {Computed} embeddings computed, {Reused} reused, for {Papers} papers in {Elapsed} ms ({Rate:F1} texts/s)",
-                missing.Count, live.Count - missing.Count, papers, clock.ElapsedMilliseconds, missing.Count / Math.Max(0.001, clock.Elapsed.TotalSeconds));
+                missing.Count, hashes.Count - missing.Count, papers, clock.ElapsedMilliseconds, missing.Count / Math.Max(0.001, clock.Elapsed.TotalSeconds));
         else
-            logger.LogInformation("Vectors in step: 0 embeddings computed, {Reused} reused, for {Papers} papers", live.Count, papers);
+            logger.LogInformation("Vectors in step: 0 embeddings computed, {Reused} reused, for {Papers} papers", hashes.Count, papers);
     }
 
-    /// <summary>Loads or builds the approximate index for the vectors as they are now, when there are enough of them.</summary>
-    private void RefreshApproximate(Dictionary<string, string> hashes)
+    /// <summary>Makes the exact rows those of <paramref name="hashes"/> (read from the vector store) and drops the rest.</summary>
+    private void SetRows(Dictionary<string, string> hashes)
     {
-        if (approximateAbove <= 0 || index.Count < approximateAbove || !HnswVectorIndex.IsSupported)
+        foreach (var (key, hash) in hashes)
+            if (vectors.TryGet(hash, out var vector)) index.Set(key, vector);
+        foreach (var key in index.Ids().Where(key => !hashes.ContainsKey(key)).ToList()) index.Remove(key);
+        // The rows are in place before the graph stops answering for them.
+        rowsInGraph = false;
+    }
+
+    /// <summary>
+    /// Loads or builds the approximate index for the vectors as they are now when <paramref name="inGraph"/> (enough of them),
+    /// reading each vector from the store as it is added; then the exact rows are dropped. Otherwise drops the approximate index.
+    /// </summary>
+    private void RefreshApproximate(Dictionary<string, string> hashes, bool inGraph)
+    {
+        if (!inGraph)
         {
             approximate = null;
             return;
         }
-        var rows = index.Rows().Where(r => hashes.ContainsKey(r.Id)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var fingerprint = HnswVectorIndex.FingerprintOf(rows.Select(r => (r.Id, hashes[r.Id])));
-        if (approximate?.Fingerprint == fingerprint) return;
-        var folder = Path.GetDirectoryName(vectors.Path)!;
-        var clock = Stopwatch.StartNew();
-        var loaded = HnswVectorIndex.TryLoad(folder, fingerprint);
-        var next = loaded ?? HnswVectorIndex.Build(rows, embedder.Dimensions, fingerprint);
-        if (loaded is null) next.Save(folder);
-        // The previous index is not disposed here: a search may still be running on it; its finalizer frees it.
-        approximate = next;
-        logger.LogInformation("Approximate vector index {How} for {Count} vectors in {Elapsed} ms", loaded is null ? "built" : "loaded", rows.Count, clock.ElapsedMilliseconds);
+        var keys = hashes.Where(h => vectors.Contains(h.Value)).Select(h => h.Key).Order(StringComparer.Ordinal).ToList();
+        var fingerprint = HnswVectorIndex.FingerprintOf(keys.Select(key => (key, hashes[key])));
+        if (approximate?.Fingerprint != fingerprint)
+        {
+            var folder = Path.GetDirectoryName(vectors.Path)!;
+            var clock = Stopwatch.StartNew();
+            var loaded = HnswVectorIndex.TryLoad(folder, fingerprint);
+            var next = loaded ?? HnswVectorIndex.Build(keys, row => StoredVector(hashes[keys[row]]), embedder.Dimensions, fingerprint);
+            if (loaded is null) next.Save(folder);
+            // The previous index is not disposed here: a search may still be running on it; its finalizer frees it.
+            approximate = next;
+            logger.LogInformation("Approximate vector index {How} for {Count} vectors in {Elapsed} ms", loaded is null ? "built" : "loaded", keys.Count, clock.ElapsedMilliseconds);
+        }
+        rowsInGraph = true;
+        foreach (var key in index.Ids()) index.Remove(key);
+        index.TrimExcess();
     }
 
-    private void CountEmbedded() => embedded = index.Ids().Select(PaperIdOf).Distinct(StringComparer.Ordinal).Count();
+    private float[] StoredVector(string hash)
+    {
+        if (!vectors.TryGet(hash, out var vector)) throw new InvalidOperationException($"Vector {hash} left the store during a sync.");
+        var norm = TensorPrimitives.Norm(vector);
+        if (norm > 0) TensorPrimitives.Divide(vector, norm, vector);
+        return vector;
+    }
+
+    /// <summary>Papers with at least one stored vector among the chunks of <paramref name="hashes"/>.</summary>
+    private void CountEmbedded(Dictionary<string, string> hashes) =>
+        embedded = hashes.Where(h => vectors.Contains(h.Value)).Select(h => PaperIdOf(h.Key)).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>The vector of a search query (with the model's query prefix, if it has one), or null when the model is unavailable.</summary>
     public float[]? EmbedQuery(string text) => embedder.IsAvailable ? embedder.EmbedQuery(text) : null;
@@ -165,8 +199,13 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
     /// <summary>The <paramref name="k"/> papers whose best chunk is nearest to <paramref name="query"/>.</summary>
     public IReadOnlyList<(string Id, float Score)> Nearest(float[] query, int k, Func<string, bool>? filter = null)
     {
-        if (approximate is { } ann && ApproximateNearest(ann, query, k, filter) is { } found) return found;
-        return ByPaper(index.Search(query, k * MaxChunks, filter is null ? null : key => filter(PaperIdOf(key))), k);
+        Func<string, bool>? byKey = filter is null ? null : key => filter(PaperIdOf(key));
+        if (approximate is { } ann)
+        {
+            if (ApproximateNearest(ann, query, k, filter) is { } found) return found;
+            if (rowsInGraph) return ByPaper(ann.ExactSearch(query, k * MaxChunks, byKey ?? (_ => true)), k);
+        }
+        return ByPaper(index.Search(query, k * MaxChunks, byKey), k);
     }
 
     /// <summary>
@@ -177,7 +216,8 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
     {
         // A filter drops candidates after the graph search: ask for more so that enough pass it.
         var wanted = k * MaxChunks * (filter is null ? 1 : 4);
-        var hits = ann.Search(query, wanted).Where(h => index.Contains(h.Key) && (filter is null || filter(PaperIdOf(h.Key))));
+        var inGraph = rowsInGraph;
+        var hits = ann.Search(query, wanted).Where(h => (inGraph || index.Contains(h.Key)) && (filter is null || filter(PaperIdOf(h.Key))));
         var papers = ByPaper(hits, k);
         return papers.Count >= k || ann.Count <= wanted ? papers : null;
     }
@@ -216,8 +256,9 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
 
     private IEnumerable<float[]> ChunkVectors(string id)
     {
+        var ann = rowsInGraph ? approximate : null;
         for (var n = 0; n < MaxChunks; n++)
-            if (index.TryGet(ChunkKey(id, n), out var vector)) yield return vector;
+            if (ann is not null ? ann.TryGet(ChunkKey(id, n), out var vector) : index.TryGet(ChunkKey(id, n), out vector)) yield return vector;
     }
 
     public void Dispose()

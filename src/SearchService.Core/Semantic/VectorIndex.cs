@@ -129,6 +129,19 @@ public sealed class VectorIndex : IDisposable
         finally { _lock.ExitWriteLock(); }
     }
 
+    /// <summary>Gives back the row memory beyond what the vectors held now need (after many removals).</summary>
+    public void TrimExcess()
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            Array.Resize(ref _rows, Math.Max(256, _ids.Count) * _dimensions);
+            _slots.TrimExcess();
+            _ids.TrimExcess();
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
     /// <summary>
     /// The <paramref name="k"/> ids most similar to <paramref name="query"/>, best first (ties by id),
     /// among those <paramref name="filter"/> accepts. The filter runs under the index's read lock: keep it quick.

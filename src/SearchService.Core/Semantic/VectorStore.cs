@@ -62,6 +62,13 @@ public sealed class VectorStore : IDisposable
         }
     }
 
+    /// <summary>Whether a vector is stored under <paramref name="hash"/> (without reading it).</summary>
+    public bool Contains(string hash)
+    {
+        lock (_gate)
+            return _offsets.ContainsKey(hash.ToLowerInvariant());
+    }
+
     /// <summary>The vector stored under <paramref name="hash"/>, as a copy the caller may change.</summary>
     public bool TryGet(string hash, out float[] vector)
     {

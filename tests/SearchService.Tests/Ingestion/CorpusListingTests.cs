@@ -31,6 +31,19 @@ public sealed class CorpusListingTests : IDisposable
     }
 
     [Fact]
+    public void EachFileIsListedWithTheStampItsStatusGivesAndALinkWithNone()
+    {
+        folders.Write("a.md", SampleNotes.Parrots);
+        File.CreateSymbolicLink(folders.PathOf("inside.md"), folders.PathOf("a.md"));
+
+        var listing = List();
+
+        Assert.Equal(FileStamp.Of(folders.PathOf("a.md")), listing.Files.Single(f => Relative(f.File) == "a.md").Stamp);
+        Assert.NotNull(listing.Files.Single(f => Relative(f.File) == "a.md").Stamp);
+        Assert.Null(listing.Files.Single(f => Relative(f.File) == "inside.md").Stamp);
+    }
+
+    [Fact]
     public void FileSymlinksAreReadOnlyWhenTheirTargetIsInsideTheCorpus()
     {
         folders.Write("a.md", SampleNotes.Parrots);

@@ -58,6 +58,31 @@ public sealed class PaperVectorsTests : IDisposable
         Assert.DoesNotContain(paperVectors.NearText("diffusion", 5), hit => hit.Id == "d");
     }
 
+    [SkippableFact]
+    public async Task AboveTheApproximateSizeTheGraphHoldsTheVectorsAndAnswersNarrowFilters()
+    {
+        Skip.IfNot(HnswVectorIndex.IsSupported, "The USearch native library does not load on this machine.");
+        var diffusions = Enumerable.Range(0, 10).Select(i => new Paper
+        {
+            Id = $"d{i}", Title = $"Diffusion model number {i} for image synthesis", Abstract = "We generate images by reversing a noising process.",
+        });
+        using var store = StoreWith([.. diffusions, Optimizer]);
+        using var vectors = new VectorStore(folder, Embedder.Value.Dimensions);
+        using var paperVectors = new PaperVectors(store, Embedder.Value, vectors, NullLogger<PaperVectors>.Instance,
+            options: new SemanticOptions { ApproximateAbove = 5 });
+        await paperVectors.SyncAsync(CancellationToken.None);
+
+        Assert.True(File.Exists(Path.Combine(folder, HnswVectorIndex.GraphFile)));
+        Assert.Equal(11, paperVectors.Embedded);
+        Assert.True(paperVectors.TryGet("o", out var optimizer));
+        Assert.Equal(Embedder.Value.Dimensions, optimizer.Length);
+        Assert.StartsWith("d", paperVectors.NearText("generative model that turns noise into pictures", 1).Single().Id);
+        // The optimizer paper is far from this query: no graph candidate passes the filter, so an exact pass over the graph's vectors answers.
+        var query = Embedder.Value.Embed(["image synthesis by denoising"])[0];
+        Assert.Equal("o", paperVectors.Nearest(query, 1, id => id == "o").Single().Id);
+        Assert.Equal(1f, paperVectors.Similarity(optimizer, "o")!.Value, precision: 2);
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(folder, recursive: true); }
