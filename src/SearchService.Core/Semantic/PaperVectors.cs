@@ -186,11 +186,15 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
     public float? Similarity(float[] query, string id)
     {
         var norm = MathF.Sqrt(TensorPrimitives.Dot(query, query));
+        var ann = rowsInGraph ? approximate : null;
         float? best = null;
         for (var n = 0; n < MaxChunks; n++)
         {
-            if (index.Dot(ChunkKey(id, n), query) is not { } dot) continue;
-            var cosine = norm == 0 ? 0 : dot / norm;
+            // Exact rows are read in place; in graph mode the chunk's vector comes back from the graph.
+            float? dot = ann is null ? index.Dot(ChunkKey(id, n), query)
+                : ann.TryGet(ChunkKey(id, n), out var vector) ? TensorPrimitives.Dot(query, vector) : null;
+            if (dot is null) continue;
+            var cosine = norm == 0 ? 0 : dot.Value / norm;
             if (best is null || cosine > best) best = cosine;
         }
         return best;
