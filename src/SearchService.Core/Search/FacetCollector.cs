@@ -73,7 +73,7 @@ public sealed class FacetCollector : ICollector, IDisposable
         {
             var key = (counts[ord], ord);
             if (best.Count < top) best.Enqueue(ord, key);
-            else if (WorstFirst.Instance.Compare(key, (counts[best.Peek()], best.Peek())) > 0) best.EnqueueDequeue(ord, key);
+            else if (best.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(key, worst) > 0) best.EnqueueDequeue(ord, key);
         }
         var scratch = new BytesRef();
         var values = new List<FacetValue>(best.Count);

@@ -65,7 +65,8 @@ public sealed class SentenceEmbedder : ITextEmbedder, IDisposable
     /// <inheritdoc />
     /// <remarks>
     /// Texts are sorted by token count and run in batches, so a batch pads to similar lengths; batches run on
-    /// several cores at once (<see cref="EmbedderOptions.ParallelBatches"/>); results come back in input order. ONNX Runtime sessions and the tokenizer are safe to share across threads.
+    /// several cores at once (<see cref="EmbedderOptions.ParallelBatches"/>); results come back in input order.
+    /// ONNX Runtime sessions and the tokenizer are safe to share across threads.
     /// </remarks>
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken ct = default)
     {
