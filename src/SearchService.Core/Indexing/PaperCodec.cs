@@ -8,11 +8,11 @@ namespace SearchService.Core.Indexing;
 
 /// <summary>
 /// Lucene 4.6's codec with one change: term vectors are stored one document per chunk and not compressed.
-/// Every hit of a page reads its term vectors for its snippets; the default format compresses them with LZ4
-/// in chunks of many documents, so each hit decompressed and parsed its neighbours too (a third of a keyword
-/// search's time). Uncompressed, a hit reads only its own bytes; the term-vector file stays about the same size
-/// (2.9 MB against 2.8 MB for the real corpus: LZ4 gained little on it). Segments written by the plain Lucene 4.6
-/// codec still open, and <see cref="PaperMergePolicy"/> rewrites them in this format.
+/// Snippets now read offsets from the postings and new documents store no term vectors, but indexes written
+/// before kept them for every hit's snippets: the default format compresses them with LZ4 in chunks of many
+/// documents, so each hit decompressed and parsed its neighbours too. The codec stays the one that writes, so
+/// those segments keep opening and merging under its name. Segments written by the plain Lucene 4.6 codec still
+/// open, and <see cref="PaperMergePolicy"/> rewrites them in this format.
 /// </summary>
 [CodecName(CodecName)]
 public sealed class PaperCodec : FilterCodec

@@ -12,9 +12,10 @@ public static class PaperDocument
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>
-    /// Text fields that snippets are cut from: their term vectors keep each term's character offsets, so a
-    /// highlight reads where the query's terms are instead of analysing the text again for every hit.
-    /// Positions are left out: snippets need only offsets, and reading a vector decodes all it holds.
+    /// Text fields that snippets are cut from: their postings keep each occurrence's character offsets, so a
+    /// highlight reads where the query's terms are (<see cref="Search.IndexedOffsets"/>) instead of analysing the
+    /// text again for every hit. Offsets in the postings rather than in term vectors: a hit then reads only the
+    /// query's terms, where a term vector decodes every term of the document.
     /// </summary>
     private static readonly FieldType HighlightedText = WithOffsets();
 
@@ -22,8 +23,7 @@ public static class PaperDocument
     {
         var type = new FieldType(TextField.TYPE_NOT_STORED)
         {
-            StoreTermVectors = true,
-            StoreTermVectorOffsets = true,
+            IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
         };
         type.Freeze();
         return type;

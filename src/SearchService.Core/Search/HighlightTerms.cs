@@ -1,3 +1,4 @@
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
@@ -13,12 +14,12 @@ public sealed class HighlightTerms
     public static readonly HighlightTerms None = new(new Dictionary<string, HashSet<string>>());
 
     private readonly Dictionary<string, HashSet<string>> byField;
-    private readonly Dictionary<string, BytesRef[]> sortedByField;
+    private readonly Dictionary<string, Term[]> sortedByField;
 
     private HighlightTerms(Dictionary<string, HashSet<string>> byField)
     {
         this.byField = byField;
-        sortedByField = byField.ToDictionary(f => f.Key, f => Sorted(f.Value), StringComparer.Ordinal);
+        sortedByField = byField.ToDictionary(f => f.Key, f => Sorted(f.Key, f.Value), StringComparer.Ordinal);
     }
 
     public bool IsEmpty => byField.Count == 0;
@@ -31,13 +32,13 @@ public sealed class HighlightTerms
     /// A term vector can only be searched by a forward scan (it restarts from its first term whenever asked for
     /// an earlier one), so seeking its terms in this order reads each document's vector once.
     /// </summary>
-    public IReadOnlyList<BytesRef>? InTermOrder(string field) => sortedByField.GetValueOrDefault(field);
+    public IReadOnlyList<Term>? InTermOrder(string field) => sortedByField.GetValueOrDefault(field);
 
-    private static BytesRef[] Sorted(IEnumerable<string> terms)
+    private static Term[] Sorted(string field, IEnumerable<string> texts)
     {
-        var bytes = terms.Select(t => new BytesRef(t)).ToArray();
-        Array.Sort(bytes, BytesRef.UTF8SortedAsUnicodeComparer);
-        return bytes;
+        var terms = texts.Select(t => new Term(field, t)).ToArray();
+        Array.Sort(terms, (a, b) => BytesRef.UTF8SortedAsUnicodeComparer.Compare(a.Bytes, b.Bytes));
+        return terms;
     }
 
     public static HighlightTerms From(Query? query)

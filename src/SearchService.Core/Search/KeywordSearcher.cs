@@ -51,15 +51,18 @@ public sealed class KeywordSearcher
     {
         using var lease = index.Lease();
         var searcher = lease.Searcher;
-        var (docs, total, facets) = Run(searcher, request, query, request.Offset, request.Limit);
+        var terms = new SharedTermStates(searcher.IndexReader);
+        var (docs, total, facets) = Run(searcher, terms, request, query, request.Offset, request.Limit);
         var highlight = withHighlights ? query.Highlight : HighlightTerms.None;
+        // The query's own term lookups position each hit's postings for its snippets.
+        var offsets = new IndexedOffsets(searcher.IndexReader, terms);
         var ids = IdsOf(searcher.IndexReader, docs);
         var hits = new List<SearchHit>(docs.Length);
         for (var i = 0; i < docs.Length; i++)
         {
             var sd = docs[i];
             var paper = (ids[i] is { } id ? papers?.Invoke(id) : null) ?? PaperDocument.FromDocument(searcher.Doc(sd.Doc));
-            hits.Add(SearchHit.From(paper, float.IsNaN(sd.Score) ? 0 : sd.Score, highlighter.For(highlight, paper, searcher.IndexReader, sd.Doc)));
+            hits.Add(SearchHit.From(paper, float.IsNaN(sd.Score) ? 0 : sd.Score, highlighter.For(highlight, paper, offsets, sd.Doc)));
         }
         return new SearchResponse(total, request.Offset, request.Limit, hits, facets, nameof(SearchMode.Keyword).ToLowerInvariant());
     }
@@ -70,7 +73,7 @@ public sealed class KeywordSearcher
     {
         using var lease = index.Lease();
         var searcher = lease.Searcher;
-        var (docs, total, facets) = Run(searcher, request with { Sort = SearchSort.Relevance }, query, 0, depth, withFacets);
+        var (docs, total, facets) = Run(searcher, new SharedTermStates(searcher.IndexReader), request with { Sort = SearchSort.Relevance }, query, 0, depth, withFacets);
         var ids = IdsOf(searcher.IndexReader, docs);
         var ranked = new List<(string Id, float Score)>(docs.Length);
         for (var i = 0; i < docs.Length; i++)
@@ -78,14 +81,15 @@ public sealed class KeywordSearcher
         return new KeywordRanking(total, ranked, facets);
     }
 
-    /// <summary>Snippets of each paper for the words of <paramref name="query"/>, from the term vectors of the index.</summary>
+    /// <summary>Snippets of each paper for the words of <paramref name="query"/>, from the offsets the index stored.</summary>
     public IReadOnlyList<IReadOnlyList<Highlight>> Highlights(PreparedQuery query, IReadOnlyList<Paper> page)
     {
         if (query.Highlight.IsEmpty || page.Count == 0) return page.Select(_ => (IReadOnlyList<Highlight>)[]).ToList();
         using var lease = index.Lease();
         var searcher = lease.Searcher;
         var ids = new KeyLookup(searcher.IndexReader, PaperFields.Id);
-        return page.Select(paper => highlighter.For(query.Highlight, paper, searcher.IndexReader, ids.DocOf(paper.Id))).ToList();
+        var offsets = new IndexedOffsets(searcher.IndexReader);
+        return page.Select(paper => highlighter.For(query.Highlight, paper, offsets, ids.DocOf(paper.Id))).ToList();
     }
 
     /// <summary>
@@ -135,9 +139,8 @@ public sealed class KeywordSearcher
 
     private static readonly SearchFacets NoFacets = new([], [], []);
 
-    private (ScoreDoc[] Docs, int Total, SearchFacets Facets) Run(IndexSearcher searcher, SearchRequest request, PreparedQuery prepared, int offset, int limit, bool withFacets = true)
+    private (ScoreDoc[] Docs, int Total, SearchFacets Facets) Run(IndexSearcher searcher, SharedTermStates terms, SearchRequest request, PreparedQuery prepared, int offset, int limit, bool withFacets = true)
     {
-        var terms = new SharedTermStates(searcher.IndexReader);
         var filter = new QueryWrapperFilter(terms.Apply(queries.BuildFilter(request)));
         // With no words, every paper that passes the filters matches; newest first then reads best.
         var query = prepared.Scoring is { } scoring ? terms.Apply(scoring) : new MatchAllDocsQuery();
