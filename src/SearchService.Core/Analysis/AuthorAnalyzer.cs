@@ -19,8 +19,16 @@ public sealed partial class AuthorAnalyzer : Analyzer
     // Detached marks are removed with the space before them, else the name would split into "tr" and "ebacz".
     private static readonly NormalizeCharMap s_combiningMarks = BuildCombiningMarkMap();
 
-    protected override TextReader InitReader(string fieldName, TextReader reader) =>
-        new MappingCharFilter(s_combiningMarks, reader);
+    /// <remarks>
+    /// A name is short, so it is read whole and the mark filter (which allocates kilobytes of buffers) is put in only
+    /// when the name holds a combining mark: every keyword query analyses its words as author names too.
+    /// </remarks>
+    protected override TextReader InitReader(string fieldName, TextReader reader)
+    {
+        var text = reader.ReadToEnd() ?? ""; // Lucene's reader of an empty string gives null
+        var plain = new StringReader(text);
+        return text.AsSpan().IndexOfAnyInRange('\u0300', '\u036F') >= 0 ? new MappingCharFilter(s_combiningMarks, plain) : plain;
+    }
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
