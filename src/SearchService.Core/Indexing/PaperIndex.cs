@@ -24,7 +24,7 @@ public sealed class PaperIndex : IDisposable
     private readonly SearcherManager searchers;
 
     public Analyzer Analyzer { get; }
-    public static Similarity Similarity { get; } = new BM25Similarity();
+    public static Similarity Similarity { get; } = new PaperSimilarity();
 
     static PaperIndex() => PaperCodec.Register();
 

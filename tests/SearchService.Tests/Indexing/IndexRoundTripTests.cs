@@ -152,6 +152,57 @@ public sealed class IndexRoundTripTests : IDisposable
         Assert.Equal(before, searcher.Highlights(query, [paper]).Single());
     }
 
+    [Fact]
+    public void AnIndexWhoseOffsetsAreInTermVectorsHighlightsAsTheAnalysisDoes()
+    {
+        // An index from before offsets moved into the postings: the snippet fields kept them in term vectors.
+        var vectors = new Lucene.Net.Documents.FieldType(Lucene.Net.Documents.TextField.TYPE_NOT_STORED)
+        {
+            StoreTermVectors = true,
+            StoreTermVectorOffsets = true,
+        };
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(folder))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, PaperAnalyzers.Create()) { Codec = new PaperCodec() }))
+        {
+            var document = PaperDocument.ToDocument(Full);
+            (string Field, string Text)[] snippetFields =
+                [(PaperFields.Title, Full.Title), (PaperFields.Abstract, Full.Abstract), (PaperFields.English, Full.EnglishCommentary), (PaperFields.Korean, Full.KoreanCommentary)];
+            foreach (var (field, text) in snippetFields)
+            {
+                document.RemoveFields(field);
+                document.Add(new Lucene.Net.Documents.Field(field, text, vectors));
+            }
+            writer.AddDocument(document);
+            writer.Commit();
+        }
+        using var index = PaperIndex.Open(folder, PaperAnalyzers.Create());
+        var searcher = new Core.Search.KeywordSearcher(index);
+        var query = searcher.Prepare("memorization 암기 parrots");
+        var paper = FindById(index, Full.Id)!;
+        using (var lease = index.Lease())
+            Assert.NotEqual(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS, lease.Searcher.IndexReader.Leaves[0].AtomicReader.FieldInfos.FieldInfo(PaperFields.Title).IndexOptions);
+        var fromVectors = searcher.Highlights(query, [paper]).Single();
+        Assert.Equal(3, fromVectors.Count);
+        Assert.Equal(new Core.Search.SnippetHighlighter(index.Analyzer).For(query.Highlight, paper), fromVectors);
+    }
+
+    [Fact]
+    public void PaperSimilarityScoresExactlyAsLucenesBm25()
+    {
+        using var index = PaperIndex.InMemory(PaperAnalyzers.Create());
+        index.PutPaper(Full);
+        index.PutPaper(Full with { Id = "2401.00001", Title = "Parrots and experts", Abstract = "Reasoning with many experts, and memorization of parrots." });
+        index.PutPaper(Full with { Id = "2401.00002", Title = "Something else", Abstract = "A long abstract about other things entirely, with memorization once." });
+        index.Refresh();
+        var searcher = new Core.Search.KeywordSearcher(index);
+        var query = searcher.Prepare("memorization parrots experts 암기").Scoring!;
+        using var lease = index.Lease();
+        var ours = new IndexSearcher(lease.Searcher.IndexReader) { Similarity = new PaperSimilarity() }.Search(query, 10).ScoreDocs;
+        var lucenes = new IndexSearcher(lease.Searcher.IndexReader) { Similarity = new Lucene.Net.Search.Similarities.BM25Similarity() }.Search(query, 10).ScoreDocs;
+        Assert.Equal(3, ours.Length);
+        Assert.Equal(lucenes.Select(d => (d.Doc, d.Score)), ours.Select(d => (d.Doc, d.Score)));
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(folder, recursive: true); }
