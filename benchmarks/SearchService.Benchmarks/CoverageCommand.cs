@@ -35,7 +35,8 @@ public static partial class CoverageCommand
             return Task.FromResult(0);
         }
         var papers = CorpusSnapshot.Read(Path.Combine(shared, "corpus", "arxiv-notes")).Files.SelectMany(f => f.Papers).ToList();
-        var expansion = new QueryExpansion(TerminologyMap.Load());
+        // --terms FILE: also count the entries of a candidate dictionary file.
+        var expansion = new QueryExpansion(TerminologyMap.Load(ExtraTermFiles.Of(args)));
         var stop = Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet;
         bool Content(string w) => w.Length >= 3 && !stop.Contains(w) && !Boilerplate.Contains(w);
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
