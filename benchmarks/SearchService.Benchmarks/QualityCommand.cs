@@ -20,7 +20,8 @@ namespace SearchService.Benchmarks;
 /// <c>--dev-only</c> skips the held-out table; <c>--no-lexicon</c> translates semantic queries with the hand
 /// dictionary alone; <c>--lexicon P</c> also expands keyword queries with the learned translations;
 /// <c>--loanword-weight W</c> adds Hangul loanword matches to keyword expansion at that weight (off by default,
-/// as in the service); <c>--no-new-terms</c> uses the dictionary as it was before the coverage entries of issue 9.
+/// as in the service); <c>--no-new-terms</c> uses the dictionary as it was before the coverage entries of issue 9;
+/// <c>--terms FILE</c> (repeatable) adds a dictionary file, as <c>Index:SynonymFiles</c> does, to measure a candidate lexicon.
 /// <c>--model M</c> picks the embedding model (<see cref="EmbeddingModel"/>); <c>--hangul-weight W</c> sets
 /// <see cref="SemanticOptions.HangulSemanticWeight"/>; <c>--dev-ranks</c> prints the rank of each dev query's paper per mode.
 /// Vectors are cached in a folder (by content hash, as the service does), so only the first run pays for
@@ -47,7 +48,9 @@ public static class QualityCommand
         var links = JsonSerializer.Deserialize<Dictionary<string, string[]>>(File.ReadAllText(Path.Combine(shared, "queries", "related-dev.json")))!;
         var expansion = new QueryExpansion(args.Contains("--no-new-terms")
             ? TerminologyMap.FromPairs(TerminologyMap.LoadEmbedded(TerminologyMap.EmbeddedResourceName))
-            : TerminologyMap.Load());
+            : TerminologyMap.Load(ExtraTermFiles.Of(args)));
+        if (ExtraTermFiles.Of(args) is { Count: > 0 } termFiles)
+            Console.WriteLine($"dictionary with {string.Join(", ", termFiles)}: {expansion.Map.Pairs.Count} pairs");
 
         using var store = corpus.Index(PaperAnalyzers.Create());
         // As the service does with Index:LoanwordWeight: loanword matches of the Hangul words no dictionary entry knows.
