@@ -72,8 +72,9 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, ITermExpander? expansio
             if (ClauseQuery(clause) is { } excluded) query.Add(excluded, Occur.MUST_NOT);
         // Words that analyze to nothing (one token longer than the tokenizer keeps, say) match nothing, not everything.
         if (query.Clauses.Count == 0) return words.Length > 0 ? new BooleanQuery() : null;
-        // A purely negative query matches nothing in Lucene; anchor it on every paper.
-        if (query.Clauses.All(c => c.Occur == Occur.MUST_NOT)) query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        // A purely negative query matches nothing in Lucene; anchor it on every paper (papers only, at a constant
+        // score as every document matched before: so no scoring query can match a file record).
+        if (query.Clauses.All(c => c.Occur == Occur.MUST_NOT)) query.Add(new ConstantScoreQuery(PapersOnly()), Occur.MUST);
         return query;
     }
 
@@ -88,9 +89,14 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, ITermExpander? expansio
     }
 
     /// <summary>The filter every search applies: only papers, and the request's authors, tags and dates.</summary>
+    /// <summary>Whether the request has filters of its own, beyond keeping to papers.</summary>
+    public static bool HasFilters(SearchRequest request) => request.Authors.Count > 0 || request.Tags.Count > 0 || request.From is not null || request.To is not null;
+
+    private static TermQuery PapersOnly() => new(new Term(PaperFields.Kind, PaperFields.PaperKind));
+
     public Query BuildFilter(SearchRequest request)
     {
-        var filter = new BooleanQuery { { new TermQuery(new Term(PaperFields.Kind, PaperFields.PaperKind)), Occur.MUST } };
+        var filter = new BooleanQuery { { PapersOnly(), Occur.MUST } };
         foreach (var author in request.Authors)
             filter.Add(AuthorQuery(author) ?? new BooleanQuery(), Occur.MUST);
         foreach (var tag in request.Tags)

@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchService.Core.Analysis.Terminology;
 using SearchService.Core.Indexing;
@@ -85,7 +86,9 @@ public sealed class PaperQueryBuilderTests
     {
         var query = Assert.IsType<BooleanQuery>(Scoring("-video"));
         Assert.Equal([Occur.MUST_NOT, Occur.MUST], query.Clauses.Select(c => c.Occur));
-        Assert.IsType<MatchAllDocsQuery>(query.Clauses[1].Query);
+        // Every paper and nothing else (file records share the index), at one score for all.
+        var anchor = Assert.IsType<ConstantScoreQuery>(query.Clauses[1].Query);
+        Assert.Equal(new Term(PaperFields.Kind, PaperFields.PaperKind), Assert.IsType<TermQuery>(anchor.Query).Term);
     }
 
     [Theory]

@@ -101,6 +101,19 @@ public sealed class SearchEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public void KeywordMatchesCountPapersOnlyThoughFileRecordsShareTheIndex()
+    {
+        // Without filters of the request the search runs unfiltered: only papers may match, file records never.
+        var excluded = KeywordOnlyEngine().Search(new SearchRequest { Query = "-video" });
+        Assert.Equal(4, excluded.Total);
+        Assert.Equal(["latent", "old", "optimizer", "undated"], Ids(excluded).Order());
+        Assert.Single(excluded.Results.Select(r => r.Score).Distinct());
+        var words = KeywordOnlyEngine().Search(new SearchRequest { Query = "diffusion" });
+        Assert.Equal(4, words.Total);
+        Assert.DoesNotContain("optimizer", Ids(words));
+    }
+
+    [Fact]
     public void QueryWithNothingToEmbedIsAnsweredByKeywordWithAWarning()
     {
         var response = Engine().Search(new SearchRequest { Query = "-video", Mode = SearchMode.Semantic });
