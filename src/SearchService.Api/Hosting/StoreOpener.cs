@@ -49,10 +49,15 @@ public static class StoreOpener
         var opened = clock.ElapsedMilliseconds;
         try
         {
+            var upgraded = SnippetOffsetsUpgrade.Run(index);
+            if (upgraded > 0)
+                logger.LogInformation("Wrote {Count} documents of an index from an earlier version again in {Elapsed} ms, so their snippets read offsets from the postings (once)",
+                    upgraded, clock.ElapsedMilliseconds - opened);
+            var catalogStart = clock.ElapsedMilliseconds;
             var store = new PaperStore(index);
             // The two costs of a start that grow with the corpus before the first pass: checking every index file, and the catalog.
             logger.LogInformation("Index opened and checked in {Opened} ms; catalog of {Files} files loaded in {Catalog} ms",
-                opened, store.FileCount, clock.ElapsedMilliseconds - opened);
+                opened, store.FileCount, clock.ElapsedMilliseconds - catalogStart);
             return store;
         }
         catch

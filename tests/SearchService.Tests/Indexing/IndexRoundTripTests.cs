@@ -155,26 +155,60 @@ public sealed class IndexRoundTripTests : IDisposable
     [Fact]
     public void AnIndexWhoseOffsetsAreInTermVectorsHighlightsAsTheAnalysisDoes()
     {
-        // An index from before offsets moved into the postings: the snippet fields kept them in term vectors.
+        WriteWithTermVectors(FileOf(Full));
+        AssertHighlightsFromTermVectors();
+    }
+
+    [Fact]
+    public void AnIndexWhoseOffsetsAreInTermVectorsIsWrittenAgainWithOffsetsInThePostings()
+    {
+        var stamp = new FileStamp(1234, new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc).Ticks);
+        WriteWithTermVectors(FileOf(Full) with { Stamp = stamp });
+        using (var index = PaperIndex.Open(folder, PaperAnalyzers.Create()))
+        {
+            Assert.True(SnippetOffsetsUpgrade.NeedsIt(index));
+            Assert.Equal(2, SnippetOffsetsUpgrade.Run(index)); // the paper and its file record
+            Assert.False(SnippetOffsetsUpgrade.NeedsIt(index));
+            Assert.Equal(0, SnippetOffsetsUpgrade.Run(index));
+        }
+        using var reopened = new PaperStore(PaperIndex.Open(folder, PaperAnalyzers.Create()));
+        Assert.False(SnippetOffsetsUpgrade.NeedsIt(reopened.Index));
+        Assert.Equal(1, reopened.PaperCount);
+        Assert.Equivalent(Full, reopened.Find(Full.Id), strict: true);
+        Assert.Equal(stamp, reopened.FileStampOf(FileOf(Full).Key));
+        var searcher = new Core.Search.KeywordSearcher(reopened.Index);
+        var query = searcher.Prepare("memorization 암기 parrots");
+        Assert.Equal(new Core.Search.SnippetHighlighter(reopened.Index.Analyzer).For(query.Highlight, Full), searcher.Highlights(query, [Full]).Single());
+    }
+
+    /// <summary>An index as versions before offsets moved into the postings wrote it: the snippet fields kept them in term vectors.</summary>
+    private void WriteWithTermVectors(IngestedFile file)
+    {
         var vectors = new Lucene.Net.Documents.FieldType(Lucene.Net.Documents.TextField.TYPE_NOT_STORED)
         {
             StoreTermVectors = true,
             StoreTermVectorOffsets = true,
         };
-        using (var directory = Lucene.Net.Store.FSDirectory.Open(folder))
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, PaperAnalyzers.Create()) { Codec = new PaperCodec() }))
+        using var directory = Lucene.Net.Store.FSDirectory.Open(folder);
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, PaperAnalyzers.Create()) { Codec = new PaperCodec() });
+        foreach (var paper in file.Papers)
         {
-            var document = PaperDocument.ToDocument(Full);
+            var document = PaperDocument.ToDocument(paper);
             (string Field, string Text)[] snippetFields =
-                [(PaperFields.Title, Full.Title), (PaperFields.Abstract, Full.Abstract), (PaperFields.English, Full.EnglishCommentary), (PaperFields.Korean, Full.KoreanCommentary)];
+                [(PaperFields.Title, paper.Title), (PaperFields.Abstract, paper.Abstract), (PaperFields.English, paper.EnglishCommentary), (PaperFields.Korean, paper.KoreanCommentary)];
             foreach (var (field, text) in snippetFields)
             {
                 document.RemoveFields(field);
                 document.Add(new Lucene.Net.Documents.Field(field, text, vectors));
             }
             writer.AddDocument(document);
-            writer.Commit();
         }
+        writer.AddDocument(FileDocument.ToDocument(file));
+        writer.Commit();
+    }
+
+    private void AssertHighlightsFromTermVectors()
+    {
         using var index = PaperIndex.Open(folder, PaperAnalyzers.Create());
         var searcher = new Core.Search.KeywordSearcher(index);
         var query = searcher.Prepare("memorization 암기 parrots");
