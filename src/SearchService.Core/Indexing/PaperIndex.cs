@@ -64,6 +64,7 @@ public sealed class PaperIndex : IDisposable
         {
             searchers = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory());
             CheckIntegrity();
+            LastCorpusPass = CorpusPass.FromCommitData(writer.CommitData);
         }
         catch
         {
@@ -176,6 +177,16 @@ public sealed class PaperIndex : IDisposable
         writer.UpdateDocument(new Term(PaperFields.FileKey, file.Key), FileDocument.ToDocument(file));
 
     public void DeleteFile(string key) => writer.DeleteDocuments(new Term(PaperFields.FileKey, key));
+
+    /// <summary>The last complete pass over the corpus folders recorded with a commit (this process's or an earlier one's), or null.</summary>
+    public CorpusPass? LastCorpusPass { get; private set; }
+
+    /// <summary>Records a complete pass; it is saved with the next <see cref="Commit"/>, atomically with the writes of that pass.</summary>
+    public void RecordCorpusPass(CorpusPass pass)
+    {
+        writer.SetCommitData(pass.ToCommitData());
+        LastCorpusPass = pass;
+    }
 
     /// <summary>Durably saves everything written so far. Lucene commits are atomic: a crash leaves the previous commit.</summary>
     /// <remarks>
