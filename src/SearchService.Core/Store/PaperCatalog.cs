@@ -84,7 +84,19 @@ public sealed class PaperCatalog
     /// <summary>The titles of every arXiv paper, then every record's shown id: what <see cref="Resolve"/> keeps up to date per write.</summary>
     private void ResolveAll()
     {
-        foreach (var id in fileKeysById.Keys.Where(IsArxivId)) UpdateTitles(id);
+        // One walk over the records rather than UpdateTitles per arXiv id: the same maps, without its per-id queries.
+        var titles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var record in files.Values.SelectMany(f => f.Papers))
+        {
+            if (!IsTitle(record.TitleSlug) || !IsArxivId(record.Id)) continue;
+            if (!titles.TryGetValue(record.Id, out var own)) titles[record.Id] = own = new List<string>(1);
+            if (own.Contains(record.TitleSlug)) continue;
+            own.Add(record.TitleSlug);
+            if (!arxivIdsByTitle.TryGetValue(record.TitleSlug, out var ids))
+                arxivIdsByTitle[record.TitleSlug] = ids = new HashSet<string>(StringComparer.Ordinal);
+            ids.Add(record.Id);
+        }
+        foreach (var (id, own) in titles) titlesByArxivId[id] = [.. own];
         foreach (var id in fileKeysById.Keys)
         {
             var shown = ShownIdOf(id);
@@ -193,9 +205,10 @@ public sealed class PaperCatalog
         if (now.Length > 0) titlesByArxivId[id] = now;
         else titlesByArxivId.Remove(id);
         return old.Concat(now);
-
-        static bool IsTitle(string slug) => !slug.StartsWith("note-", StringComparison.Ordinal) && !IsArxivId(slug);
     }
+
+    /// <summary>A slug that names a title (not a note without one, nor an arXiv id): what a digest entry is matched by.</summary>
+    private static bool IsTitle(string slug) => !slug.StartsWith("note-", StringComparison.Ordinal) && !IsArxivId(slug);
 
     /// <summary>A slug id joins the arXiv paper of the same title when exactly one has it; two candidates stay apart.</summary>
     private string ShownIdOf(string id) =>
