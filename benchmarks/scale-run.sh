@@ -21,8 +21,9 @@ trap cleanup EXIT
 rss() { awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$pid/status"; }
 hwm() { awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$pid/status"; }
 
-start() { # label: starts the service, waits for keyword-ready then semantic-ready, prints the times
-  local t0 keyword="" health
+start() { # label: starts the service, waits for keyword search over the whole index ("checking" on a restart, or
+  # "ready"), for the pass over the folders ("ready"), then for semantic-ready; prints the times
+  local t0 serving="" keyword="" health
   t0=$(date +%s.%N)
   "$api" --urls "$url" --corpus "$corpus" --data "$data" --Index:MaxFiles=5000000 >> "$log" 2>&1 &
   pid=$!
@@ -30,6 +31,10 @@ start() { # label: starts the service, waits for keyword-ready then semantic-rea
     sleep 0.5
     kill -0 "$pid" 2> /dev/null || { echo "service exited; see $log" >&2; exit 1; }
     health=$(curl -fsS "$url/health" 2> /dev/null || true)
+    if [ -z "$serving" ] && [[ "$health" == *'"status":"checking"'* ]]; then
+      serving=$(echo "$(date +%s.%N) - $t0" | bc)
+      echo "$1: keyword search over the whole index after $serving s (checking the folders), $(rss) resident"
+    fi
     if [ -z "$keyword" ] && [[ "$health" == *'"status":"ready"'* ]]; then
       keyword=$(echo "$(date +%s.%N) - $t0" | bc)
       echo "$1: keyword ready after $keyword s, $(rss) resident; $health"

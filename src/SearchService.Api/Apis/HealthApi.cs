@@ -8,15 +8,17 @@ namespace SearchService.Api.Apis;
 /// <summary>
 /// What <c>GET /health</c> reports. Two readinesses, because keyword search is ready in seconds and
 /// embeddings take minutes: <see cref="Status"/> is about the keyword index, <see cref="Semantic"/> about
-/// the vectors. A client that needs semantic or hybrid search waits for <c>semantic: "ready"</c>.
+/// the vectors. A start over an index that an earlier pass completed serves it at once ("checking") while the
+/// pass compares it with the corpus folders; only a first ingest is "indexing" (the index is partial). A client
+/// that needs semantic or hybrid search waits for <c>semantic: "ready"</c>.
 /// <see cref="Status"/> is "degraded" when writes cannot be saved; <see cref="Problems"/> says why.
 /// </summary>
 public sealed record HealthReport(
-    [property: Description("Keyword index: \"indexing\" until the first pass over the corpus folders is done, then \"ready\"; \"degraded\" when writes cannot be saved (see problems).")] string Status,
+    [property: Description("Keyword index: \"indexing\" while the first pass over the corpus folders builds it (searches see what is indexed so far); \"checking\" while a pass compares a whole index (from a restart, or a rescan) with the folders (searches see all of it; changes made to the folders meanwhile are being picked up); \"ready\" when in step with the folders; \"degraded\" when writes cannot be saved (see problems).")] string Status,
     [property: Description("Papers in the index.")] int Documents,
     [property: Description("Corpus files indexed (API writes not counted).")] int Files,
     [property: Description("Parse warnings over all files; GET /warnings lists them.")] int Warnings,
-    [property: Description("When the last pass over the corpus folders finished.")] DateTimeOffset? LastIngest,
+    [property: Description("When the last pass over the corpus folders finished (one of an earlier start while status is \"checking\" the first time).")] DateTimeOffset? LastIngest,
     [property: Description("How long that pass took, in seconds.")] double? LastIngestSeconds,
     [property: Description("Vectors: \"ready\", \"embedding\" (being computed; semantic search answers from keywords until then), \"loading\" (the model), \"off\" (Semantic:Enabled=false) or \"unavailable\" (the model did not load).")] string Semantic,
     [property: Description("Papers that have vectors.")] int Embedded,
@@ -31,8 +33,9 @@ public static class HealthApi
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", Health).WithName("Health").WithSummary("Index status and size").WithTags("Health")
-            .WithDescription("Keyword indexing and embedding progress. `status` turns `ready` when the first pass over the corpus " +
-                "folders is done (keyword search answers before that, over what is indexed so far); `semantic` turns `ready` " +
+            .WithDescription("Keyword indexing and embedding progress. `status` turns `ready` when a pass over the corpus " +
+                "folders is done: before that it is `indexing` on a first ingest (keyword search answers over what is indexed so far) " +
+                "or `checking` on a start over an index an earlier pass completed (keyword search answers over all of it); `semantic` turns `ready` " +
                 "when every paper has its vectors. Progress: `filesSeen` of `filesTotal`, `embedded` of `embeddingTotal`.");
         return app;
     }
@@ -40,7 +43,7 @@ public static class HealthApi
     public static HealthReport Health(PaperStore store, CorpusIngestor ingestor, SemanticServices semantic)
     {
         var progress = ingestor.Progress;
-        var status = store.StorageFault is not null ? "degraded" : progress.Running || progress.LastIngest is null ? "indexing" : "ready";
+        var status = store.StorageFault is not null ? "degraded" : KeywordStatus(progress);
         IReadOnlyList<string> problems = new[] { store.StorageFault, semantic.Problem }.OfType<string>().ToList();
         var documents = store.PaperCount;
         var vectors = semantic.Vectors;
@@ -57,4 +60,10 @@ public static class HealthApi
             progress.LastDuration?.TotalSeconds, semanticStatus, embedded, progress.FilesSeen, progress.FilesTotal, embeddingTotal,
             problems.Count > 0 ? problems : null);
     }
+
+    /// <summary>"ready" once a pass of this process is done and none runs; "checking" while the index is whole but being compared; else "indexing".</summary>
+    private static string KeywordStatus(IngestProgress progress) =>
+        progress is { FinishedInThisProcess: true, Running: false } ? "ready"
+        : progress.LastIngest is not null ? "checking"
+        : "indexing";
 }

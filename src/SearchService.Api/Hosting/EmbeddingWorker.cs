@@ -21,7 +21,7 @@ public sealed class EmbeddingWorker(SemanticServices semantic, PaperStore store,
             if (await Task.Run(semantic.Load, stoppingToken) is not { } vectors) return;
             store.PapersChanged += _ => changed.Set();
             // Keyword indexing first: it makes search useful within seconds, embedding takes minutes.
-            while (ingestor.Progress.LastIngest is null) await Task.Delay(200, stoppingToken);
+            while (!ingestor.Progress.FinishedInThisProcess) await Task.Delay(200, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 try

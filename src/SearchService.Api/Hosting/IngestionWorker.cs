@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SearchService.Core;
 using SearchService.Core.Ingestion;
 using SearchService.Core.Store;
 
@@ -24,7 +25,8 @@ public sealed class IngestionWorker(CorpusIngestor ingestor, PaperStore store, I
         {
             try
             {
-                await ingestor.RunAsync(stoppingToken);
+                // A pass over a large corpus takes seconds of one thread: not the pool's, which serves the requests meanwhile.
+                await DedicatedThread.Run(() => ingestor.RunAsync(stoppingToken));
                 if (sharedRecords?.FollowInto(store) is > 0 and var followed)
                     logger.LogInformation("Followed {Count} API record changes from {Folder}", followed, sharedRecords.Folder);
             }

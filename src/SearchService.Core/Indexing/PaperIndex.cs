@@ -31,7 +31,7 @@ public sealed class PaperIndex : IDisposable
     /// <summary>The index folder, or null for an index in memory.</summary>
     public string? Folder { get; }
 
-    private PaperIndex(LuceneDirectory directory, Analyzer analyzer, FileStream? instanceLock = null, string? folder = null)
+    private PaperIndex(LuceneDirectory directory, Analyzer analyzer, FileStream? instanceLock = null, string? folder = null, bool checkIntegrity = true)
     {
         Folder = folder;
         this.directory = directory;
@@ -63,7 +63,8 @@ public sealed class PaperIndex : IDisposable
         try
         {
             searchers = new SearcherManager(writer, applyAllDeletes: true, new BM25SearcherFactory());
-            CheckIntegrity();
+            if (checkIntegrity) CheckIntegrity();
+            LastCorpusPass = CorpusPass.FromCommitData(writer.CommitData);
         }
         catch
         {
@@ -76,9 +77,10 @@ public sealed class PaperIndex : IDisposable
 
     /// <summary>
     /// Reads every file of the last commit against its checksum, so a truncated or bit-flipped file is found
-    /// at start, with a clear message, rather than by the first search that touches it.
+    /// at start, with a clear message, rather than by the first search that touches it. <see cref="Open"/> does it
+    /// unless told the caller will (beside other start-up work), before trusting the index.
     /// </summary>
-    private void CheckIntegrity()
+    public void CheckIntegrity()
     {
         using var lease = Lease();
         foreach (var leaf in lease.Searcher.IndexReader.Leaves) leaf.AtomicReader.CheckIntegrity();
@@ -94,7 +96,8 @@ public sealed class PaperIndex : IDisposable
     }
 
     /// <summary>Opens (or creates) the index in <paramref name="folder"/>; throws <see cref="IndexLockedException"/> when another process holds it.</summary>
-    public static PaperIndex Open(string folder, Analyzer analyzer)
+    /// <param name="checkIntegrity">False when the caller runs <see cref="CheckIntegrity"/> itself (and closes the index without committing when it fails).</param>
+    public static PaperIndex Open(string folder, Analyzer analyzer, bool checkIntegrity = true)
     {
         System.IO.Directory.CreateDirectory(folder);
         var instanceLock = LockFolder(folder);
@@ -102,7 +105,7 @@ public sealed class PaperIndex : IDisposable
         {
             // NativeFSLockFactory: the OS releases the lock when a process dies, so a killed instance never blocks the next one.
             var dir = new MappedDirectory(new DirectoryInfo(folder), new NativeFSLockFactory(folder));
-            return new PaperIndex(dir, analyzer, instanceLock, Path.GetFullPath(folder));
+            return new PaperIndex(dir, analyzer, instanceLock, Path.GetFullPath(folder), checkIntegrity);
         }
         catch
         {
@@ -176,6 +179,16 @@ public sealed class PaperIndex : IDisposable
         writer.UpdateDocument(new Term(PaperFields.FileKey, file.Key), FileDocument.ToDocument(file));
 
     public void DeleteFile(string key) => writer.DeleteDocuments(new Term(PaperFields.FileKey, key));
+
+    /// <summary>The last complete pass over the corpus folders recorded with a commit (this process's or an earlier one's), or null.</summary>
+    public CorpusPass? LastCorpusPass { get; private set; }
+
+    /// <summary>Records a complete pass; it is saved with the next <see cref="Commit"/>, atomically with the writes of that pass.</summary>
+    public void RecordCorpusPass(CorpusPass pass)
+    {
+        writer.SetCommitData(pass.ToCommitData());
+        LastCorpusPass = pass;
+    }
 
     /// <summary>Durably saves everything written so far. Lucene commits are atomic: a crash leaves the previous commit.</summary>
     /// <remarks>

@@ -23,7 +23,8 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
     private readonly int commitInterval = Math.Max(1, commitEvery);
 
     private readonly SemaphoreSlim running = new(1, 1);
-    private volatile IngestProgress progress = new(false, 0, 0, 0, null, null);
+    // Starts from the last complete pass the index recorded, so a restart knows the index it serves was whole.
+    private volatile IngestProgress progress = new(false, 0, 0, 0, store.Index.LastCorpusPass?.Finished, store.Index.LastCorpusPass?.Duration);
 
     public IngestProgress Progress => progress;
 
@@ -66,13 +67,16 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
             store.Remove(key);
             removed++;
         }
+        var finished = DateTimeOffset.UtcNow;
+        // Saved with the pass's last commit: a start over this index then serves it while checking it again.
+        store.Index.RecordCorpusPass(new CorpusPass(finished, clock.Elapsed));
         store.Commit();
         store.Refresh();
         lastSkipped = skipped;
         // One line per kind, however many files: a hostile folder must not flood the log.
         foreach (var skip in skipped.Values)
             logger.LogWarning("Skipped {Count} corpus file(s) ({Kind}), e.g. {Example}", skip.Count, skip.Kind, skip.Example);
-        progress = new IngestProgress(false, seen, parsed, removed, DateTimeOffset.UtcNow, clock.Elapsed, listing.Files.Count);
+        progress = new IngestProgress(false, seen, parsed, removed, finished, clock.Elapsed, listing.Files.Count, FinishedInThisProcess: true);
         logger.LogInformation("Ingest done in {Elapsed} ms: {Seen} files seen, {Parsed} parsed, {Removed} removed, {Papers} papers",
             clock.ElapsedMilliseconds, seen, parsed, removed, store.PaperCount);
     }

@@ -52,6 +52,61 @@ public sealed class PaperCatalog
     public IEnumerable<(string OwnId, IEnumerable<string> FileKeys)> RecordsOf(string shownId) =>
         membersByShownId.TryGetValue(shownId, out var members) ? members.Select(id => (id, (IEnumerable<string>)fileKeysById[id])) : [];
 
+    /// <summary>
+    /// The catalog of the files stored at start, built at once: the same maps as putting them one by one, but each
+    /// paper's shown id and each title's papers are worked out once at the end instead of after every file. At a
+    /// million files that is most of what a start costs before the index can be searched.
+    /// </summary>
+    public static PaperCatalog Of(IEnumerable<FileIdentity> stored)
+    {
+        var catalog = new PaperCatalog();
+        foreach (var file in stored) catalog.Add(file);
+        catalog.ResolveAll();
+        return catalog;
+    }
+
+    /// <summary>Files a file under its key and ids, leaving the shown ids to <see cref="ResolveAll"/>.</summary>
+    private void Add(FileIdentity file)
+    {
+        // Keys are unique in the index; a repeat replaces, as Put would.
+        if (files.ContainsKey(file.Key)) Forget(file.Key);
+        files[file.Key] = file;
+        Count(file, +1);
+        NoteNamesOf(file.Key).Add(file);
+        foreach (var paper in file.Papers)
+        {
+            if (!fileKeysById.TryGetValue(paper.Id, out var keys))
+                fileKeysById[paper.Id] = keys = new HashSet<string>(StringComparer.Ordinal);
+            keys.Add(file.Key);
+        }
+    }
+
+    /// <summary>The titles of every arXiv paper, then every record's shown id: what <see cref="Resolve"/> keeps up to date per write.</summary>
+    private void ResolveAll()
+    {
+        // One walk over the records rather than UpdateTitles per arXiv id: the same maps, without its per-id queries.
+        var titles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var record in files.Values.SelectMany(f => f.Papers))
+        {
+            if (!IsTitle(record.TitleSlug) || !IsArxivId(record.Id)) continue;
+            if (!titles.TryGetValue(record.Id, out var own)) titles[record.Id] = own = new List<string>(1);
+            if (own.Contains(record.TitleSlug)) continue;
+            own.Add(record.TitleSlug);
+            if (!arxivIdsByTitle.TryGetValue(record.TitleSlug, out var ids))
+                arxivIdsByTitle[record.TitleSlug] = ids = new HashSet<string>(StringComparer.Ordinal);
+            ids.Add(record.Id);
+        }
+        foreach (var (id, own) in titles) titlesByArxivId[id] = [.. own];
+        foreach (var id in fileKeysById.Keys)
+        {
+            var shown = ShownIdOf(id);
+            shownIds[id] = shown;
+            if (!membersByShownId.TryGetValue(shown, out var members))
+                membersByShownId[shown] = members = new HashSet<string>(StringComparer.Ordinal);
+            members.Add(id);
+        }
+    }
+
     /// <summary>Adds or replaces a file; returns the ids whose shown paper changed (absent from <see cref="PaperIds"/> means deleted).</summary>
     public IReadOnlyCollection<string> Put(FileIdentity file)
     {
@@ -150,15 +205,26 @@ public sealed class PaperCatalog
         if (now.Length > 0) titlesByArxivId[id] = now;
         else titlesByArxivId.Remove(id);
         return old.Concat(now);
-
-        static bool IsTitle(string slug) => !slug.StartsWith("note-", StringComparison.Ordinal) && !IsArxivId(slug);
     }
+
+    /// <summary>A slug that names a title (not a note without one, nor an arXiv id): what a digest entry is matched by.</summary>
+    private static bool IsTitle(string slug) => !slug.StartsWith("note-", StringComparison.Ordinal) && !IsArxivId(slug);
 
     /// <summary>A slug id joins the arXiv paper of the same title when exactly one has it; two candidates stay apart.</summary>
     private string ShownIdOf(string id) =>
-        !IsArxivId(id) && arxivIdsByTitle.TryGetValue(id, out var ids) && ids.Count == 1 ? ids.First() : id;
+        arxivIdsByTitle.TryGetValue(id, out var ids) && ids.Count == 1 && !IsArxivId(id) ? ids.First() : id;
 
-    private static bool IsArxivId(string id) => PaperId.FromArxivReference(id) == id;
+    /// <summary>
+    /// Whether <paramref name="id"/> is an arXiv id as a user would type it. Called several times a record when the
+    /// catalog is built, so the common cases skip the regular expressions: a slug has neither '.' nor '/' (which
+    /// every arXiv form needs), and "yymm.nnnnn" is one at sight.
+    /// </summary>
+    private static bool IsArxivId(string id) =>
+        id.AsSpan().IndexOfAny('.', '/') >= 0 && (IsNewStyleArxivId(id) || PaperId.FromArxivReference(id) == id);
+
+    private static bool IsNewStyleArxivId(string id) =>
+        id.Length is 9 or 10 && id[4] == '.' && id.AsSpan(0, 4).ContainsAnyExceptInRange('0', '9') is false
+        && id.AsSpan(5).ContainsAnyExceptInRange('0', '9') is false;
 
     private IEnumerable<RecordIdentity> Records(string id) =>
         fileKeysById.TryGetValue(id, out var keys) ? keys.SelectMany(k => files[k].Papers).Where(p => p.Id == id) : [];

@@ -33,7 +33,7 @@ public sealed class PaperDerivative<T> : IDisposable where T : class
         this.store = store;
         this.build = build;
         store.PapersChanged += OnPapersChanged;
-        first = Task.Run(Rebuild);
+        first = DedicatedThread.Run(Rebuild);
     }
 
     /// <summary>The latest build (possibly a little behind the papers while a rebuild is pending).</summary>
@@ -73,7 +73,7 @@ public sealed class PaperDerivative<T> : IDisposable where T : class
                    && Environment.TickCount64 - since < longest)
                 await Task.Delay(Debounce);
             Volatile.Write(ref scheduled, 0);
-            Rebuild();
+            await DedicatedThread.Run(Rebuild);
         });
     }
 

@@ -16,7 +16,7 @@ public sealed class PaperStore : IDisposable
     public const int DefaultCachedPapers = 20_000;
 
     private readonly ReaderWriterLockSlim gate = new();
-    private readonly PaperCatalog catalog = new();
+    private readonly PaperCatalog catalog;
     private readonly RecentWrites recent = new();
     private readonly LruCache<string, Paper> cache;
     private readonly Lock writeOrder = new();
@@ -32,7 +32,7 @@ public sealed class PaperStore : IDisposable
     {
         Index = index;
         cache = new LruCache<string, Paper>(cachedPapers);
-        foreach (var file in index.ReadFileIdentities()) catalog.Put(file);
+        catalog = PaperCatalog.Of(index.ReadFileIdentities());
     }
 
     /// <summary>Grows with every write, so caches derived from the papers know when to rebuild.</summary>

@@ -108,4 +108,43 @@ public sealed class PaperCatalogTests
 
         Assert.Equal(2, catalog.PaperIds.Count);
     }
+
+    [Fact]
+    public void ACatalogBuiltAtOnceIsTheOneBuiltFileByFile()
+    {
+        // Merges both ways round, a title two papers share, an entry that matches nothing, a repeated key (the later wins),
+        // and the sample corpus with its digests.
+        var files = new List<IngestedFile>
+        {
+            DigestEntry(), VaultNote(), VaultNote("2003.04297", "Improved Baselines"), DigestEntry("Improved Baselines"),
+            VaultNote("2003.99999", "Improved Baselines"), DigestEntry("Mixtral of Experts Revisited"),
+            VaultNote("2310.06825", "Mistral 7B"), Note("digests/2024-01-12.txt", "mistral-7b", "Mistral 7B"),
+            Note("notes/2310.06825 Mistral 7B.md", "2310.06825", "Mistral 7B retitled", "https://arxiv.org/abs/2310.06825"),
+        };
+        var root = Path.Combine(SearchService.Core.Checkout.Root()!, "index-data");
+        files.AddRange(SearchService.Core.Ingestion.CorpusIngestor.NoteFiles(root).Select(path =>
+        {
+            var bytes = File.ReadAllBytes(path);
+            return SearchService.Core.Ingestion.CorpusIngestor.Parse(path, Path.GetRelativePath(root, path), ContentHash.Of(bytes), bytes);
+        }));
+        var identities = files.Select(FileIdentity.Of).ToList();
+
+        var oneByOne = new PaperCatalog();
+        foreach (var identity in identities) oneByOne.Put(identity);
+        var atOnce = PaperCatalog.Of(identities);
+
+        Assert.Equal(oneByOne.PaperIds.Order(StringComparer.Ordinal), atOnce.PaperIds.Order(StringComparer.Ordinal));
+        Assert.Equal(oneByOne.ShownIds.OrderBy(p => p.Key, StringComparer.Ordinal), atOnce.ShownIds.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(oneByOne.Files.Keys.Order(StringComparer.Ordinal), atOnce.Files.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((oneByOne.CorpusFileCount, oneByOne.WarningCount), (atOnce.CorpusFileCount, atOnce.WarningCount));
+        foreach (var id in oneByOne.PaperIds)
+            Assert.Equal(Records(oneByOne, id), Records(atOnce, id));
+        var noteNames = identities.SelectMany(f => f.Papers.SelectMany(p => p.NoteNames)).Distinct().ToList();
+        Assert.True(noteNames.Count > 30);
+        Assert.Equal(noteNames.Select(oneByOne.IdForNoteName), noteNames.Select(atOnce.IdForNoteName));
+        Assert.True(atOnce.PaperIds.Count < atOnce.ShownIds.Count, "the files should merge some records");
+
+        static IEnumerable<string> Records(PaperCatalog catalog, string id) =>
+            catalog.RecordsOf(id).SelectMany(r => r.FileKeys.Select(k => $"{r.OwnId} {k}")).Order(StringComparer.Ordinal);
+    }
 }

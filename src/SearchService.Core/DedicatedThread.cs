@@ -1,0 +1,16 @@
+namespace SearchService.Core;
+
+/// <summary>
+/// Runs work that blocks for seconds (an ingest pass, a walk over every paper) on a thread of its own rather than
+/// the thread pool's. At start-up several such walks begin at once; on a two-core machine the pool starts with two
+/// threads, so requests (even <c>/health</c>) would wait seconds for it to grow.
+/// </summary>
+public static class DedicatedThread
+{
+    public static Task Run(Action work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>Runs <paramref name="work"/> up to its first wait on its own thread; the rest continues wherever that wait resumes.</summary>
+    public static Task Run(Func<Task> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+}
