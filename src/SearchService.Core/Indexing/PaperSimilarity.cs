@@ -48,9 +48,7 @@ public sealed class PaperSimilarity : Similarity
         var idf = 0f;
         foreach (var term in termStats) idf += Idf(term.DocFreq, collectionStats.MaxDoc);
         var average = AverageLength(collectionStats);
-        // Every write moves the averages a little; a long-running service forgets the old ones now and then.
-        if (LengthFactors.Count > MaxAverages) LengthFactors.Clear();
-        return new Stats(collectionStats.Field, idf, queryBoost, average, LengthFactors.GetOrAdd(average, FactorsFor));
+        return new Stats(collectionStats.Field, idf, queryBoost, average, FactorsOf(average));
     }
 
     public override SimScorer GetSimScorer(SimWeight weight, AtomicReaderContext context)
@@ -63,6 +61,15 @@ public sealed class PaperSimilarity : Similarity
 
     private static float AverageLength(CollectionStatistics stats) =>
         stats.SumTotalTermFreq <= 0 ? 1f : (float)(stats.SumTotalTermFreq / (double)stats.MaxDoc);
+
+    private static float[] FactorsOf(float average)
+    {
+        if (LengthFactors.TryGetValue(average, out var known)) return known;
+        // Every write moves the averages a little; a long-running service forgets the old ones now and then. Counted only
+        // here, on a miss: the dictionary's Count takes every one of its locks, which made concurrent queries queue.
+        if (LengthFactors.Count > MaxAverages) LengthFactors.Clear();
+        return LengthFactors.GetOrAdd(average, FactorsFor);
+    }
 
     /// <summary>The part of BM25's denominator that depends only on a document's length, for each norm byte.</summary>
     private static float[] FactorsFor(float average)
