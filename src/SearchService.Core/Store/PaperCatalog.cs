@@ -70,6 +70,12 @@ public sealed class PaperCatalog
     {
         // Keys are unique in the index; a repeat replaces, as Put would.
         if (files.ContainsKey(file.Key)) Forget(file.Key);
+        File(file);
+    }
+
+    /// <summary>Files a file under its key, its note names and each of its ids.</summary>
+    private void File(FileIdentity file)
+    {
         files[file.Key] = file;
         Count(file, +1);
         NoteNamesOf(file.Key).Add(file);
@@ -111,16 +117,8 @@ public sealed class PaperCatalog
     public IReadOnlyCollection<string> Put(FileIdentity file)
     {
         var touched = Forget(file.Key);
-        files[file.Key] = file;
-        Count(file, +1);
-        NoteNamesOf(file.Key).Add(file);
-        foreach (var paper in file.Papers)
-        {
-            if (!fileKeysById.TryGetValue(paper.Id, out var keys))
-                fileKeysById[paper.Id] = keys = new HashSet<string>(StringComparer.Ordinal);
-            keys.Add(file.Key);
-            touched.Add(paper.Id);
-        }
+        File(file);
+        foreach (var paper in file.Papers) touched.Add(paper.Id);
         return Resolve(touched);
     }
 
