@@ -24,14 +24,13 @@ public sealed class SharedTermStates(IndexReader reader)
     };
 
     /// <summary>
-    /// The postings of <paramref name="term"/> in one segment with each occurrence's character offsets, or null where
-    /// the segment lacks the term or indexes no offsets for its field. The term is positioned from its looked-up state,
-    /// so the terms dictionary is not searched again; pass the last enumerator back as <paramref name="reuse"/>.
+    /// The postings of <paramref name="term"/> in one segment with each occurrence's character offsets (-1 where the
+    /// field indexes none: the caller checks the field once), or null where the segment lacks the term. The term is
+    /// positioned from its looked-up state, so the terms dictionary is not searched again; pass the last enumerator back
+    /// as <paramref name="reuse"/>.
     /// </summary>
     public DocsAndPositionsEnum? Offsets(Term term, AtomicReaderContext leaf, DocsAndPositionsEnum? reuse)
     {
-        if (leaf.AtomicReader.FieldInfos.FieldInfo(term.Field) is not { IndexOptions: IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS })
-            return null;
         if (StatesOf(term).Get(leaf.Ord) is not { } state || EnumOf(term.Field, leaf) is not { } terms) return null;
         terms.SeekExact(term.Bytes, state);
         return terms.DocsAndPositions(null, reuse, DocsAndPositionsFlags.OFFSETS);
