@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Lucene.Net.Search.Highlight;
@@ -31,12 +32,14 @@ public static partial class HotPathCommand
         var tags = new TagSpellingIndex(CatalogLists.NormalizedTags(everyPaper));
         var searcher = new KeywordSearcher(store.Index, new QueryExpansion(TerminologyMap.Load()), tagSpellings: () => tags, papers: store.Find);
         var queries = Queries(everyPaper, count, new Random(1));
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        // As the service writes it (Hangul as itself), and as it did before (every non-ASCII character escaped).
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var escapedJson = new JsonSerializerOptions(JsonSerializerDefaults.Web);
 
         // Warm up the JIT and caches on other queries, then time each stage over the same stream.
         foreach (var q in Queries(everyPaper, 50, new Random(2))) searcher.Search(new SearchRequest { Query = q });
         var prepared = queries.Select(q => searcher.Prepare(q)).ToList();
-        var pages = prepared.Select((p, i) => searcher.Search(new SearchRequest { Query = queries[i] }, p, withHighlights: false)).ToList();
+        var pages = prepared.Select((p, i) => searcher.Search(new SearchRequest { Query = queries[i] }, p)).ToList();
         var papers = pages.Select(p => (IReadOnlyList<Paper>)p.Results.Select(r => store.Find(r.Id)!).ToList()).ToList();
         var classic = new ClassicHighlighter(store.Index.Analyzer);
 
@@ -59,6 +62,7 @@ public static partial class HotPathCommand
             return facets.Top(PaperFields.FacetAuthor, 10);
         });
         Time("rank: top 10, total, facets (no papers)", i => searcher.Rank(new SearchRequest { Query = queries[i] }, prepared[i], 10));
+        Time("rank: top 10 and total, no facets", i => searcher.Rank(new SearchRequest { Query = queries[i] }, prepared[i], 10, withFacets: false));
         Time("highlight 10 hits from the stored offsets", i => searcher.Highlights(prepared[i], papers[i]));
         var analysing = new SnippetHighlighter(store.Index.Analyzer);
         using var held = store.Index.Lease();
@@ -75,6 +79,7 @@ public static partial class HotPathCommand
         var uncached = new KeywordSearcher(store.Index, new QueryExpansion(TerminologyMap.Load()), tagSpellings: () => tags, papers: store.Index.ReadPaper);
         Time("whole page, every hit decoded from the index (cache misses)", i => uncached.Search(new SearchRequest { Query = queries[i] }));
         Time("serialize the page as JSON", i => JsonSerializer.SerializeToUtf8Bytes(pages[i], json));
+        Time("serialize the page as JSON, non-ASCII escaped (before)", i => JsonSerializer.SerializeToUtf8Bytes(pages[i], escapedJson));
         using var related = new SearchService.Core.Related.RelatedPapers(store);
         var all = everyPaper;
         related.For(all[0], 10);

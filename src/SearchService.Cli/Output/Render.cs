@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using SearchService.Client;
 using Spectre.Console;
@@ -7,7 +8,8 @@ namespace SearchService.Cli.Output;
 /// <summary>How each command prints: tables for people, <c>--json</c> for scripts (written unwrapped, straight to stdout).</summary>
 public static class Render
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>Korean text printed as itself, not as \uXXXX escapes, so <c>--json</c> stays readable.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void AsJson<T>(IAnsiConsole console, T value)
     {

@@ -25,6 +25,17 @@ public sealed class PapersAndCatalogApiTests(SearchServiceApp app) : IClassFixtu
     }
 
     [Fact]
+    public async Task KoreanTextIsWrittenAsItselfNotAsEscapes()
+    {
+        var client = await app.ReadyClientAsync();
+        var body = await client.GetStringAsync("/papers/2410.19034");
+        // Half the bytes of \uXXXX escapes, and readable in curl's output; still valid JSON with the same values.
+        Assert.Contains("추론", body);
+        Assert.DoesNotContain("\\u", body, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("추론", JsonDocument.Parse(body).RootElement.GetProperty("koreanCommentary").GetString());
+    }
+
+    [Fact]
     public async Task AuthorsListMergesAccentedSpellingsAndMatchesAnyNamePart()
     {
         var client = await app.ReadyClientAsync();
