@@ -9,6 +9,9 @@ namespace SearchService.Core.Related;
 /// </summary>
 public sealed class PaperGraph
 {
+    /// <summary>Papers a short name may belong to and still count as naming one of them.</summary>
+    private const int MaxPapersPerName = 8;
+
     private readonly HashSet<string> ids = new(StringComparer.Ordinal);
     // The hash of each paper's text as built, to tell whether a paper asked about is still that version.
     private readonly Dictionary<string, int> builtText = new(StringComparer.Ordinal);
@@ -28,12 +31,18 @@ public sealed class PaperGraph
     {
         foreach (var paper in walk)
         {
-            ids.Add(paper.Id);
-            foreach (var source in paper.Sources) Add(idsByNoteName, source.NoteName, paper.Id);
+            // Each paper comes once, so its id is new to every list once its own keys are distinct: a list of a common
+            // tag's papers is never searched (List.Contains made the build quadratic in the papers of a tag).
+            if (!ids.Add(paper.Id)) continue;
+            foreach (var source in paper.Sources.Select(s => s.NoteName).Distinct(StringComparer.Ordinal)) Add(idsByNoteName, source, paper.Id);
             foreach (var name in ShortNames.Of(paper)) Add(idsByShortName, name, paper.Id);
-            foreach (var tag in paper.Tags.Select(TagNormalizer.Normalize).Where(t => t.Length > 0)) Add(idsByTag, tag, paper.Id);
-            foreach (var author in paper.Authors.Select(AuthorNames.Fold).Where(a => a.Length > 0)) Add(idsByAuthor, author, paper.Id);
+            foreach (var tag in paper.Tags.Select(TagNormalizer.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)) Add(idsByTag, tag, paper.Id);
+            foreach (var author in paper.Authors.Select(AuthorNames.Fold).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal)) Add(idsByAuthor, author, paper.Id);
         }
+        // A name that many papers go by (titles such as "LLMs: ...") does not say which of them a note means, and linking
+        // every paper that writes it to all of them grows with the square of the corpus (a generated
+        // million took over 15 minutes and gigabytes). The real notes' names belong to one or two papers each.
+        foreach (var (name, _) in idsByShortName.Where(n => n.Value.Count > MaxPapersPerName).ToList()) idsByShortName.Remove(name);
         foreach (var paper in walk)
         {
             if (!ids.Contains(paper.Id)) continue;
@@ -92,7 +101,7 @@ public sealed class PaperGraph
     private static void Add(Dictionary<string, List<string>> map, string key, string id)
     {
         if (!map.TryGetValue(key, out var ids)) map[key] = ids = [];
-        if (!ids.Contains(id)) ids.Add(id);
+        ids.Add(id);
     }
 
     private static void AddSet(Dictionary<string, HashSet<string>> map, string key, string id)
