@@ -32,9 +32,8 @@ public static partial class HotPathCommand
         var tags = new TagSpellingIndex(CatalogLists.NormalizedTags(everyPaper));
         var searcher = new KeywordSearcher(store.Index, new QueryExpansion(TerminologyMap.Load()), tagSpellings: () => tags, papers: store.Find);
         var queries = Queries(everyPaper, count, new Random(1));
-        // As the service writes it (Hangul as itself), and as it did before (every non-ASCII character escaped).
+        // As the service writes it (Hangul as itself).
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        var escapedJson = new JsonSerializerOptions(JsonSerializerDefaults.Web);
 
         // Warm up the JIT and caches on other queries, then time each stage over the same stream.
         foreach (var q in Queries(everyPaper, 50, new Random(2))) searcher.Search(new SearchRequest { Query = q });
@@ -79,7 +78,6 @@ public static partial class HotPathCommand
         var uncached = new KeywordSearcher(store.Index, new QueryExpansion(TerminologyMap.Load()), tagSpellings: () => tags, papers: store.Index.ReadPaper);
         Time("whole page, every hit decoded from the index (cache misses)", i => uncached.Search(new SearchRequest { Query = queries[i] }));
         Time("serialize the page as JSON", i => JsonSerializer.SerializeToUtf8Bytes(pages[i], json));
-        Time("serialize the page as JSON, non-ASCII escaped (before)", i => JsonSerializer.SerializeToUtf8Bytes(pages[i], escapedJson));
         using var related = new SearchService.Core.Related.RelatedPapers(store);
         var all = everyPaper;
         related.For(all[0], 10);

@@ -59,8 +59,8 @@ public static class ServiceRegistration
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            // Hangul as itself, not \uXXXX: the default escapes every non-ASCII character, which makes Korean text
-            // twice as long and a page 2-3x slower to write (UnicodeRanges.All is slower still). The relaxed encoder
+            // Hangul as itself, not \uXXXX: the default escapes every non-ASCII character (a keyword page 10.1 -> 8.3 KB,
+            // 16 -> 12.5 µs to write; UnicodeRanges.All would be as slow as the default). The relaxed encoder
             // also leaves < > & as they are: answers are application/json, never inlined into HTML, and the snippets'
             // text is HTML-escaped already (HtmlText), with <mark> as the only markup.
             json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

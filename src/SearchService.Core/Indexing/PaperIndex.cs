@@ -270,6 +270,11 @@ public sealed class PaperIndex : IDisposable
 
     private sealed class BM25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            // Each new snapshot's facet arrays are built here, where the writer refreshes, not in the first search on it.
+            FacetOrdinals.Warm(reader, PaperFields.FacetTag, PaperFields.FacetYear, PaperFields.FacetAuthor);
+            return new(reader) { Similarity = Similarity };
+        }
     }
 }

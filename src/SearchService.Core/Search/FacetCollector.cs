@@ -1,23 +1,20 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Search;
 
 /// <summary>
 /// Counts the values of sorted-set doc-values fields over every matching document (not just the page
-/// shown). Counts are kept per global ordinal (one array per field; segments mapped through an ordinal map
-/// built once per index snapshot), and only the values that can be in the top are turned into strings, so
-/// a broad query costs an array increment per value rather than a string and a dictionary entry. The count
-/// arrays are pooled and only the values a match touched are read and cleared, so a query's cost follows its
-/// matches, not the number of authors in the index. Dispose returns the arrays.
+/// shown). Counts are kept per global ordinal (one array per field), read from <see cref="FacetOrdinals"/>'
+/// plain arrays built when the index snapshot opened, and only the values that can be in the top are turned into
+/// strings, so a broad query costs a few array reads and an increment per value rather than a string and a
+/// dictionary entry. The count arrays are pooled and only the values a match touched are read and cleared, so a
+/// query's cost follows its matches, not the number of authors in the index. Dispose returns the arrays.
 /// </summary>
 public sealed class FacetCollector : ICollector, IDisposable
 {
-    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, MultiDocValues.OrdinalMap?>> OrdinalMaps = new();
-
     private readonly FieldCounts[] fields;
 
     /// <summary>A pool of its own: every array in it is all zeros (each is cleared before it goes back), which a shared pool does not promise.</summary>
@@ -25,14 +22,7 @@ public sealed class FacetCollector : ICollector, IDisposable
 
     public FacetCollector(IndexReader reader, params string[] names)
     {
-        var leaves = reader.Leaves;
-        fields = names.Select(name =>
-        {
-            var perLeaf = leaves.Select(l => l.AtomicReader.GetSortedSetDocValues(name)).ToArray();
-            var map = leaves.Count > 1 ? OrdinalMaps.GetOrCreateValue(reader).GetOrAdd(name, _ => MapOf(reader, perLeaf)) : null;
-            var valueCount = map?.ValueCount ?? perLeaf.FirstOrDefault()?.ValueCount ?? 0;
-            return new FieldCounts(name, perLeaf, map, (int)valueCount);
-        }).ToArray();
+        fields = names.Select(name => new FieldCounts(name, reader, FacetOrdinals.Of(reader, name))).ToArray();
     }
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -48,13 +38,11 @@ public sealed class FacetCollector : ICollector, IDisposable
     {
         foreach (var field in fields)
         {
-            if (field.PerLeaf[field.Leaf] is not { } values) continue;
-            values.SetDocument(doc);
-            long ord;
-            if (field.Map is { } map)
-                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) field.Count(map.GetGlobalOrd(field.Leaf, ord));
-            else
-                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) field.Count(ord);
+            if (field.Ordinals.PerLeaf[field.Leaf] is not { } values) continue;
+            var toGlobal = field.Ordinals.ToGlobal[field.Leaf];
+            var ords = values.Ords;
+            for (int i = values.Starts[doc], end = values.Starts[doc + 1]; i < end; i++)
+                field.Count(toGlobal is null ? ords[i] : toGlobal[ords[i]]);
         }
     }
 
@@ -95,17 +83,12 @@ public sealed class FacetCollector : ICollector, IDisposable
         foreach (var field in fields) field.Release();
     }
 
-    private static MultiDocValues.OrdinalMap? MapOf(IndexReader reader, SortedSetDocValues?[] perLeaf) =>
-        perLeaf.All(v => v is null) ? null
-            : new MultiDocValues.OrdinalMap(reader.CoreCacheKey, perLeaf.Select(v => (v ?? DocValues.EMPTY_SORTED_SET).GetTermsEnum()).ToArray());
-
-    private sealed class FieldCounts(string name, SortedSetDocValues?[] perLeaf, MultiDocValues.OrdinalMap? map, int valueCount)
+    private sealed class FieldCounts(string name, IndexReader reader, FacetOrdinals ordinals)
     {
         public string Name { get; } = name;
-        public SortedSetDocValues?[] PerLeaf { get; } = perLeaf;
-        public MultiDocValues.OrdinalMap? Map { get; } = map;
+        public FacetOrdinals Ordinals { get; } = ordinals;
         /// <summary>Counts by global ordinal; only <see cref="Touched"/> entries are meaningful (a pooled array is longer and zero elsewhere).</summary>
-        public int[] Counts { get; private set; } = CountArrays.Rent(Math.Max(1, valueCount));
+        public int[] Counts { get; private set; } = CountArrays.Rent(Math.Max(1, ordinals.ValueCount));
         /// <summary>The ordinals counted at least once, in the order first met (pooled too: a broad query touches thousands).</summary>
         public ReadOnlySpan<int> Touched => touched.AsSpan(0, touchedCount);
         private int[] touched = System.Buffers.ArrayPool<int>.Shared.Rent(256);
@@ -139,11 +122,10 @@ public sealed class FacetCollector : ICollector, IDisposable
             touchedCount = 0;
         }
 
-        public string Lookup(long globalOrd, BytesRef scratch)
-        {
-            if (Map is { } map) PerLeaf[map.GetFirstSegmentNumber(globalOrd)]!.LookupOrd(map.GetFirstSegmentOrd(globalOrd), scratch);
-            else PerLeaf[0]!.LookupOrd(globalOrd, scratch);
-            return scratch.Utf8ToString();
-        }
+        /// <summary>The value of a global ordinal, through this thread's own doc values (only for the few values shown).</summary>
+        public string Lookup(long globalOrd, BytesRef scratch) =>
+            Ordinals.Lookup(globalOrd, docValues ??= reader.Leaves.Select(l => l.AtomicReader.GetSortedSetDocValues(Name)).ToArray(), scratch);
+
+        private SortedSetDocValues?[]? docValues;
     }
 }
