@@ -20,10 +20,17 @@ public sealed class HnswVectorIndex : IDisposable
 {
     public const string GraphFile = "vectors.hnsw";
     public const string KeysFile = "vectors.hnsw.keys";
-    // Graph degree and candidate-list widths: the usual HNSW defaults, which gave recall@10 above 0.95 in the tests.
+    // Graph degree and build width: the usual HNSW defaults.
     private const ulong Connectivity = 16;
     private const ulong ExpansionAdd = 128;
-    private const int ExpansionSearch = 128;
+
+    /// <summary>
+    /// How many candidates a search keeps (ef_search) for a graph of <paramref name="count"/> vectors: one per 1,400,
+    /// between 128 and 1,024. A fixed width finds fewer of the true nearest as the graph grows: with 128, recall@10
+    /// against exact search was 0.972 at 396k generated vectors and 0.845 at 1.44M; at 1.44M, 256 gave 0.902, 512 0.923
+    /// and 1,024 0.952 (p50 1.5 → 4.0 ms; exact search 86 ms).
+    /// </summary>
+    public static int ExpansionSearchFor(int count) => Math.Clamp(count / 1_400, 128, 1_024);
 
     private readonly USearchIndex index;
     private readonly string[] keys;
@@ -81,7 +88,7 @@ public sealed class HnswVectorIndex : IDisposable
     /// </summary>
     public static HnswVectorIndex Build(IReadOnlyList<string> keys, Func<int, float[]> vectorOf, int dimensions, string fingerprint)
     {
-        var index = new USearchIndex(MetricKind.Cos, ScalarKind.Float16, (ulong)dimensions, Connectivity, ExpansionAdd, ExpansionSearch);
+        var index = new USearchIndex(MetricKind.Cos, ScalarKind.Float16, (ulong)dimensions, Connectivity, ExpansionAdd, (ulong)ExpansionSearchFor(keys.Count));
         try
         {
             // The binding grows the graph one insert at a time, which is not safe from several threads: reserve it whole first.
@@ -218,7 +225,7 @@ public sealed class HnswVectorIndex : IDisposable
                 return null;
             }
             var loaded = new HnswVectorIndex(index, lines[2..], fingerprint);
-            loaded.ChangeExpansionSearch(ExpansionSearch);
+            loaded.ChangeExpansionSearch(ExpansionSearchFor(count));
             return loaded;
         }
         catch (Exception e) when (e is IOException or USearchException or UnauthorizedAccessException)

@@ -30,6 +30,14 @@ public sealed class HnswVectorIndexTests(ITestOutputHelper output) : IDisposable
         Assert.True(recall >= 0.95, $"recall@{K} {recall:F3}");
     }
 
+    [Theory]
+    [InlineData(1_000, 128)]
+    [InlineData(396_000, 282)]
+    [InlineData(1_435_326, 1_024)]
+    [InlineData(10_000_000, 1_024)]
+    public void SearchWidensAsTheGraphGrows(int vectors, int width) =>
+        Assert.Equal(width, HnswVectorIndex.ExpansionSearchFor(vectors));
+
     [SkippableFact]
     public void ASavedIndexLoadsOnlyForTheSameVectors()
     {
