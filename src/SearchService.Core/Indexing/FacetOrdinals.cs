@@ -13,7 +13,7 @@ namespace SearchService.Core.Indexing;
 /// </summary>
 public sealed class FacetOrdinals
 {
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, SegmentValues?>> Segments = new();
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, SegmentValues>> Segments = new();
     private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, FacetOrdinals>> Snapshots = new();
 
     private FacetOrdinals(SegmentValues?[] perLeaf, int[]?[] toGlobal, MultiDocValues.OrdinalMap? map, int valueCount)
