@@ -46,6 +46,16 @@ public sealed class FacetCollector : ICollector, IDisposable
         }
     }
 
+    /// <summary>Adds the counts of <paramref name="other"/>, which counted other segments of the same snapshot.</summary>
+    public void Add(FacetCollector other)
+    {
+        for (var f = 0; f < fields.Length; f++)
+        {
+            var theirs = other.fields[f];
+            foreach (var ord in theirs.Touched) fields[f].Count(ord, theirs.Counts[ord]);
+        }
+    }
+
     /// <summary>The <paramref name="top"/> most frequent values of <paramref name="name"/>, ties broken by value.</summary>
     /// <remarks>
     /// Ties are broken by ordinal while choosing: ordinals follow the values' byte order, which is their order as
@@ -97,9 +107,19 @@ public sealed class FacetCollector : ICollector, IDisposable
 
         public void Count(long ord)
         {
-            if (Counts[ord]++ != 0) return;
+            if (Counts[ord]++ == 0) Touch((int)ord);
+        }
+
+        public void Count(int ord, int times)
+        {
+            if (Counts[ord] == 0) Touch(ord);
+            Counts[ord] += times;
+        }
+
+        private void Touch(int ord)
+        {
             if (touchedCount == touched.Length) Grow();
-            touched[touchedCount++] = (int)ord;
+            touched[touchedCount++] = ord;
         }
 
         private void Grow()

@@ -147,13 +147,11 @@ public sealed class KeywordSearcher
         var query = prepared.Scoring is { } scoring ? terms.Apply(scoring) : new MatchAllDocsQuery();
         var sort = request.Sort == SearchSort.Date || prepared.Scoring is null ? ByDate : Sort.RELEVANCE;
         var wanted = Math.Max(1, offset + limit);
-        // In document order: told it may take documents out of order, Lucene tries a bulk scorer for every clause of the
-        // query (2,048 buckets each) before it finds the required clause that rules it out, on every search.
-        var top = TopFieldCollector.Create(sort, wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
-        using var facets = withFacets ? new FacetCollector(searcher.IndexReader, PaperFields.FacetTag, PaperFields.FacetYear, PaperFields.FacetAuthor) : null;
-        searcher.Search(query, filter, facets is null ? top : MultiCollector.Wrap(top, facets));
-        var docs = top.GetTopDocs(offset, limit).ScoreDocs;
-        return (docs, top.TotalHits, facets is null ? NoFacets
+        var reader = searcher.IndexReader;
+        var (best, total, counted) = SlicedSearch.Run(searcher, SegmentSlices.Of(reader), query, filter, sort, wanted,
+            withFacets ? () => new FacetCollector(reader, PaperFields.FacetTag, PaperFields.FacetYear, PaperFields.FacetAuthor) : null);
+        using var facets = counted;
+        return (best.Skip(offset).Take(limit).ToArray(), total, facets is null ? NoFacets
             : new SearchFacets(facets.Top(PaperFields.FacetTag, FacetSize), facets.Top(PaperFields.FacetYear, FacetSize), facets.Top(PaperFields.FacetAuthor, FacetSize)));
     }
 
