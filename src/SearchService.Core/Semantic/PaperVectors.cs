@@ -145,12 +145,15 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
         {
             var folder = Path.GetDirectoryName(vectors.Path)!;
             var clock = Stopwatch.StartNew();
-            var loaded = HnswVectorIndex.TryLoad(folder, fingerprint);
-            var next = loaded ?? HnswVectorIndex.Build(keys, row => StoredVector(hashes[keys[row]]), embedder.Dimensions, fingerprint);
+            var loaded = HnswVectorIndex.TryLoad(folder, fingerprint, key => hashes[key]);
+            // A few changed vectors go into the graph in place; a first graph, or many changes, means building one.
+            var updated = loaded is null ? approximate?.TryUpdate(keys.Select(key => (key, hashes[key])).ToList(), StoredVector, fingerprint) : null;
+            var next = loaded ?? updated ?? HnswVectorIndex.Build(keys, row => StoredVector(hashes[keys[row]]), embedder.Dimensions, fingerprint, row => hashes[keys[row]]);
             if (loaded is null) next.Save(folder);
-            // The previous index is not disposed here: a search may still be running on it; its finalizer frees it.
+            // The previous index is not disposed here: a search may still be running on it (an updated one shares its graph).
             approximate = next;
-            logger.LogInformation("Approximate vector index {How} for {Count} vectors in {Elapsed} ms", loaded is null ? "built" : "loaded", keys.Count, clock.ElapsedMilliseconds);
+            logger.LogInformation("Approximate vector index {How} for {Count} vectors in {Elapsed} ms",
+                loaded is not null ? "loaded" : updated is not null ? "updated" : "built", next.Count, clock.ElapsedMilliseconds);
         }
         rowsInGraph = true;
         foreach (var key in index.Ids()) index.Remove(key);

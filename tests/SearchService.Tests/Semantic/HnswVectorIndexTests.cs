@@ -54,6 +54,80 @@ public sealed class HnswVectorIndexTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(built.Search(query, K).Select(h => h.Key), loaded.Search(query, K).Select(h => h.Key));
     }
 
+    [SkippableFact]
+    public void AnUpdateTakesOutGoneAndChangedVectorsAndPutsInNewOnes()
+    {
+        Skip.IfNot(HnswVectorIndex.IsSupported, "The USearch native library does not load on this machine.");
+        var random = new Random(13);
+        var (rows, queries) = ClusteredVectors(random, count: 2_000);
+        var vectors = rows.ToDictionary(r => r.Key + "@1", r => r.Vector);
+        using var built = HnswVectorIndex.Build(rows.Select(r => r.Key).ToList(), row => vectors[rows[row].Key + "@1"], Dimensions, "one", row => rows[row].Key + "@1");
+
+        // 10 papers gone, 10 changed (a new vector under the same key), 20 new: 40 changes, 2% of the graph.
+        var now = rows.Skip(10).Select(r => (r.Key, Source: r.Key + "@1")).ToList();
+        for (var i = 0; i < 10; i++) now[i] = (now[i].Key, now[i].Key + "@2");
+        now.AddRange(Enumerable.Range(0, 20).Select(i => ($"new{i}", $"new{i}@1")));
+        var (fresh, _) = ClusteredVectors(random, count: 30);
+        for (var i = 0; i < 10; i++) vectors[now[i].Source] = fresh[i].Vector;
+        for (var i = 0; i < 20; i++) vectors[$"new{i}@1"] = fresh[10 + i].Vector;
+        var updated = built.TryUpdate(now, source => vectors[source], "two");
+
+        Assert.NotNull(updated);
+        Assert.Equal(now.Count, updated.Count);
+        Assert.All(rows.Take(10), gone => Assert.False(updated.Contains(gone.Key)));
+        Assert.All(rows.Take(10), gone => Assert.DoesNotContain(updated.Search(gone.Vector, K), hit => hit.Key == gone.Key));
+        foreach (var (key, source) in now.Take(10).Concat(now.TakeLast(20)))
+        {
+            Assert.True(updated.TryGet(key, out var stored));
+            Assert.True(Cosine(stored, vectors[source]) > 0.999, key);
+            Assert.Equal(key, updated.Search(vectors[source], 1).Single().Key);
+        }
+        using var exact = new VectorIndex(Dimensions);
+        foreach (var (key, source) in now) exact.Set(key, vectors[source]);
+        Assert.True(Recall(updated, exact, queries) >= 0.95);
+        // The index of the earlier snapshot still answers, and never with a row added after it.
+        Assert.All(queries.Take(20), query => Assert.All(built.Search(query, K), hit => Assert.DoesNotContain("new", hit.Key)));
+    }
+
+    [SkippableFact]
+    public void AnUpdatedIndexSavesAndLoadsWithoutItsRemovedRows()
+    {
+        Skip.IfNot(HnswVectorIndex.IsSupported, "The USearch native library does not load on this machine.");
+        var (rows, queries) = ClusteredVectors(new Random(14), count: 2_000);
+        using var built = HnswVectorIndex.Build(rows.Select(r => r.Key).ToList(), row => rows[row].Vector, Dimensions, "one", row => rows[row].Key);
+        var now = rows.Skip(5).Select(r => (r.Key, Source: r.Key)).ToList();
+        var updated = built.TryUpdate(now, source => rows.First(r => r.Key == source).Vector, "two")!;
+        updated.Save(folder);
+
+        using var loaded = HnswVectorIndex.TryLoad(folder, "two");
+
+        Assert.NotNull(loaded);
+        Assert.Equal(now.Count, loaded.Count);
+        Assert.False(loaded.Contains(rows[0].Key));
+        foreach (var query in queries.Take(20))
+            Assert.Equal(updated.Search(query, K).Select(h => h.Key), loaded.Search(query, K).Select(h => h.Key));
+    }
+
+    [SkippableFact]
+    public void ManyChangesOrUnknownSourcesAskForANewGraphAndLeaveThisOneAlone()
+    {
+        Skip.IfNot(HnswVectorIndex.IsSupported, "The USearch native library does not load on this machine.");
+        var (rows, queries) = ClusteredVectors(new Random(15), count: 2_000);
+        using var built = HnswVectorIndex.Build(rows.Select(r => r.Key).ToList(), row => rows[row].Vector, Dimensions, "one", row => rows[row].Key);
+        using var withoutSources = HnswVectorIndex.Build(rows, Dimensions, "one");
+        var before = queries.Select(q => built.Search(q, K).Select(h => h.Key).ToList()).ToList();
+        // A fifth of the papers gone: more than the share an update takes.
+        var now = rows.Skip(400).Select(r => (r.Key, Source: r.Key)).ToList();
+
+        Assert.Null(built.TryUpdate(now, _ => throw new InvalidOperationException("no vector is read"), "two"));
+        Assert.Null(withoutSources.TryUpdate(now.Take(1_990).ToList(), _ => [], "two"));
+        Assert.Equal(rows.Count, built.Count);
+        Assert.Equal(before, queries.Select(q => built.Search(q, K).Select(h => h.Key).ToList()).ToList());
+    }
+
+    private static double Cosine(float[] a, float[] b) =>
+        System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(a, b);
+
     private static double Recall(HnswVectorIndex approximate, VectorIndex exact, IReadOnlyList<float[]> queries)
     {
         var found = 0;

@@ -83,6 +83,52 @@ public sealed class PaperVectorsTests : IDisposable
         Assert.Equal(1f, paperVectors.Similarity(optimizer, "o")!.Value, precision: 2);
     }
 
+    [SkippableFact]
+    public async Task AFewChangedPapersAreAppliedToTheGraphInsteadOfRebuildingIt()
+    {
+        Skip.IfNot(HnswVectorIndex.IsSupported, "The USearch native library does not load on this machine.");
+        string[] topics = ["image diffusion", "speech recognition", "graph neural networks", "machine translation", "robot control"];
+        var papers = Enumerable.Range(0, 30).Select(i => new Paper
+        {
+            Id = $"p{i}", Title = $"A study of {topics[i % topics.Length]}, part {i}", Abstract = $"We look at {topics[i % topics.Length]} again.",
+        }).ToArray();
+        using var store = StoreWith(papers);
+        using var vectors = new VectorStore(folder, Embedder.Value.Dimensions);
+        var log = new ListLogger<PaperVectors>();
+        using var paperVectors = new PaperVectors(store, Embedder.Value, vectors, log, options: new SemanticOptions { ApproximateAbove = 5 });
+        await paperVectors.SyncAsync(CancellationToken.None);
+
+        // One paper rewritten about another field, one new: 2 of 30 papers change.
+        var folding = new Paper { Id = "p3", Title = "Predicting protein structure from amino acid sequences", Sources = [new PaperSource("p3.md")] };
+        var weather = new Paper { Id = "w", Title = "Forecasting the weather with neural networks", Sources = [new PaperSource("w.md")] };
+        store.Put(new Core.Indexing.IngestedFile("mem:p3", "p3", [folding], []));
+        store.Put(new Core.Indexing.IngestedFile("mem:w", "w", [weather], []));
+        store.Commit();
+        store.Refresh();
+        await paperVectors.SyncAsync(CancellationToken.None);
+
+        Assert.Contains(log.Messages, m => m.StartsWith("Approximate vector index built", StringComparison.Ordinal));
+        Assert.Contains(log.Messages, m => m.StartsWith("Approximate vector index updated for 31 vectors", StringComparison.Ordinal));
+        Assert.Equal("p3", paperVectors.NearText("how proteins fold, from their sequence", 1).Single().Id);
+        Assert.Equal("w", paperVectors.NearText("weather prediction", 1).Single().Id);
+        // The graph saved after the update loads at the next start.
+        using var reopened = new VectorStore(folder, Embedder.Value.Dimensions);
+        var restartLog = new ListLogger<PaperVectors>();
+        using var restarted = new PaperVectors(store, Embedder.Value, reopened, restartLog, options: new SemanticOptions { ApproximateAbove = 5 });
+        await restarted.SyncAsync(CancellationToken.None);
+        Assert.Contains(restartLog.Messages, m => m.StartsWith("Approximate vector index loaded for 31 vectors", StringComparison.Ordinal));
+    }
+
+    /// <summary>Keeps every message logged, formatted.</summary>
+    private sealed class ListLogger<T> : Microsoft.Extensions.Logging.ILogger<T>
+    {
+        public List<string> Messages { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Add(formatter(state, exception));
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(folder, recursive: true); }
