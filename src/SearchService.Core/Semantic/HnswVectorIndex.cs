@@ -112,9 +112,9 @@ public sealed class HnswVectorIndex : IDisposable
     /// <summary>
     /// Builds the graph over <paramref name="keys"/>, asking <paramref name="vectorOf"/> for each row's vector (read as it
     /// is added, so the caller need not hold them all), on every core: the graph is built by concurrent inserts.
-    /// With <paramref name="sourceOf"/> (each row's source, as given to <see cref="FingerprintOf"/>) it can be updated later.
+    /// With <paramref name="sourceOf"/> (a key's source, as given to <see cref="FingerprintOf"/>) it can be updated later.
     /// </summary>
-    public static HnswVectorIndex Build(IReadOnlyList<string> keys, Func<int, float[]> vectorOf, int dimensions, string fingerprint, Func<int, string>? sourceOf = null)
+    public static HnswVectorIndex Build(IReadOnlyList<string> keys, Func<int, float[]> vectorOf, int dimensions, string fingerprint, Func<string, string>? sourceOf = null)
     {
         var index = new USearchIndex(MetricKind.Cos, ScalarKind.Float16, (ulong)dimensions, Connectivity, ExpansionAdd, (ulong)ExpansionSearchFor(keys.Count));
         try
@@ -123,7 +123,8 @@ public sealed class HnswVectorIndex : IDisposable
             var parallel = keys.Count > 1 && TryReserve(index, keys.Count);
             var options = new ParallelOptions { MaxDegreeOfParallelism = parallel ? Environment.ProcessorCount : 1 };
             Parallel.For(0, keys.Count, options, row => index.Add((ulong)row, vectorOf(row)));
-            return new HnswVectorIndex(index, keys.ToArray(), DigestsOf(keys, sourceOf), fingerprint);
+            string?[] rowKeys = keys.ToArray();
+            return new HnswVectorIndex(index, rowKeys, DigestsOf(rowKeys, sourceOf), fingerprint);
         }
         catch
         {
@@ -312,8 +313,9 @@ public sealed class HnswVectorIndex : IDisposable
         }
     }
 
-    private static long[]? DigestsOf(IReadOnlyList<string> keys, Func<int, string>? sourceOf) =>
-        sourceOf is null ? null : Enumerable.Range(0, keys.Count).Select(row => Digest(sourceOf(row))).ToArray();
+    /// <summary>Each row's digest (0 for a removed row), or null without sources.</summary>
+    private static long[]? DigestsOf(string?[] keys, Func<string, string>? sourceOf) =>
+        sourceOf is null ? null : keys.Select(key => key is null ? 0 : Digest(sourceOf(key))).ToArray();
 
     /// <summary>
     /// Writes the graph and its keys into <paramref name="folder"/> (through temporary files, so a crash leaves the old pair
@@ -361,8 +363,7 @@ public sealed class HnswVectorIndex : IDisposable
                 index.Dispose();
                 return null;
             }
-            var digests = sourceOf is null ? null : keys.Select(key => key is null ? 0 : Digest(sourceOf(key))).ToArray();
-            var loaded = new HnswVectorIndex(index, keys, digests, fingerprint);
+            var loaded = new HnswVectorIndex(index, keys, DigestsOf(keys, sourceOf), fingerprint);
             loaded.ChangeExpansionSearch(ExpansionSearchFor(loaded.Count));
             return loaded;
         }

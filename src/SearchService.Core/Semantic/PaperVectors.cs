@@ -148,7 +148,7 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
             var loaded = HnswVectorIndex.TryLoad(folder, fingerprint, key => hashes[key]);
             // A few changed vectors go into the graph in place; a first graph, or many changes, means building one.
             var updated = loaded is null ? approximate?.TryUpdate(keys.Select(key => (key, hashes[key])).ToList(), StoredVector, fingerprint) : null;
-            var next = loaded ?? updated ?? HnswVectorIndex.Build(keys, row => StoredVector(hashes[keys[row]]), embedder.Dimensions, fingerprint, row => hashes[keys[row]]);
+            var next = loaded ?? updated ?? HnswVectorIndex.Build(keys, row => StoredVector(hashes[keys[row]]), embedder.Dimensions, fingerprint, key => hashes[key]);
             if (loaded is null) next.Save(folder);
             // The previous index is not disposed here: a search may still be running on it (an updated one shares its graph).
             approximate = next;

@@ -61,7 +61,7 @@ public sealed class HnswVectorIndexTests(ITestOutputHelper output) : IDisposable
         var random = new Random(13);
         var (rows, queries) = ClusteredVectors(random, count: 2_000);
         var vectors = rows.ToDictionary(r => r.Key + "@1", r => r.Vector);
-        using var built = HnswVectorIndex.Build(rows.Select(r => r.Key).ToList(), row => vectors[rows[row].Key + "@1"], Dimensions, "one", row => rows[row].Key + "@1");
+        using var built = HnswVectorIndex.Build(rows.Select(r => r.Key).ToList(), row => vectors[rows[row].Key + "@1"], Dimensions, "one", key => key + "@1");
 
         // 10 papers gone, 10 changed (a new vector under the same key), 20 new: 40 changes, 2% of the graph.
         var now = rows.Skip(10).Select(r => (r.Key, Source: r.Key + "@1")).ToList();
@@ -94,7 +94,7 @@ public sealed class HnswVectorIndexTests(ITestOutputHelper output) : IDisposable
     {
         Skip.IfNot(HnswVectorIndex.IsSupported, "The USearch native library does not load on this machine.");
         var (rows, queries) = ClusteredVectors(new Random(14), count: 2_000);
-        using var built = HnswVectorIndex.Build(rows.Select(r => r.Key).ToList(), row => rows[row].Vector, Dimensions, "one", row => rows[row].Key);
+        using var built = HnswVectorIndex.Build(rows.Select(r => r.Key).ToList(), row => rows[row].Vector, Dimensions, "one", key => key);
         var now = rows.Skip(5).Select(r => (r.Key, Source: r.Key)).ToList();
         var updated = built.TryUpdate(now, source => rows.First(r => r.Key == source).Vector, "two")!;
         updated.Save(folder);
@@ -113,7 +113,7 @@ public sealed class HnswVectorIndexTests(ITestOutputHelper output) : IDisposable
     {
         Skip.IfNot(HnswVectorIndex.IsSupported, "The USearch native library does not load on this machine.");
         var (rows, queries) = ClusteredVectors(new Random(15), count: 2_000);
-        using var built = HnswVectorIndex.Build(rows.Select(r => r.Key).ToList(), row => rows[row].Vector, Dimensions, "one", row => rows[row].Key);
+        using var built = HnswVectorIndex.Build(rows.Select(r => r.Key).ToList(), row => rows[row].Vector, Dimensions, "one", key => key);
         using var withoutSources = HnswVectorIndex.Build(rows, Dimensions, "one");
         var before = queries.Select(q => built.Search(q, K).Select(h => h.Key).ToList()).ToList();
         // A fifth of the papers gone: more than the share an update takes.
