@@ -29,8 +29,9 @@ cleanup() {
 trap cleanup EXIT
 
 api="${SEARCHSERVICE_API:-}"
-# The gen0 budget the service is tuned for (Properties/launchSettings.json sets it for `dotnet run`; see benchmarks/README.md).
+# The gen0 budget and tiering delay the service is tuned for (Properties/launchSettings.json sets them for `dotnet run`; see benchmarks/README.md).
 export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x8000000}"
+export DOTNET_TC_CallCountingDelayMs="${DOTNET_TC_CallCountingDelayMs:-0}"
 if [ -z "$api" ]; then
   echo "building the service into $work/bin ..."
   dotnet build "$root/src/SearchService.Api" -c Release -o "$work/bin" -v quiet -nologo > "$work/build.log" 2>&1 \

@@ -10,8 +10,9 @@ set -euo pipefail
 corpus="$1" data="$2" port="${3:-5491}" duration="${4:-10s}"
 here="$(cd "$(dirname "$0")" && pwd)"
 api="${SEARCHSERVICE_API:-$here/../src/SearchService.Api/bin/Release/net10.0/SearchService.Api}"
-# The gen0 budget the service is tuned for (Properties/launchSettings.json sets it for `dotnet run`; see benchmarks/README.md).
+# The gen0 budget and tiering delay the service is tuned for (Properties/launchSettings.json sets them for `dotnet run`; see benchmarks/README.md).
 export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x8000000}"
+export DOTNET_TC_CallCountingDelayMs="${DOTNET_TC_CallCountingDelayMs:-0}"
 url="http://127.0.0.1:$port"
 log="$data.log"
 pid=""

@@ -14,7 +14,7 @@ namespace SearchService.Api.Apis;
 /// <see cref="Status"/> is "degraded" when writes cannot be saved; <see cref="Problems"/> says why.
 /// </summary>
 public sealed record HealthReport(
-    [property: Description("Keyword index: \"indexing\" while the first pass over the corpus folders builds it (searches see what is indexed so far); \"checking\" while a pass compares a whole index (from a restart, or a rescan) with the folders (searches see all of it; changes made to the folders meanwhile are being picked up); \"ready\" when in step with the folders; \"degraded\" when writes cannot be saved (see problems).")] string Status,
+    [property: Description("Keyword index: \"indexing\" while the first pass over the corpus folders builds it (searches see what is indexed so far); \"checking\" while a pass compares a whole index (from a restart, or a rescan) with the folders (searches see all of it; changes made to the folders meanwhile are being picked up); \"warming\" when in step with the folders while the service sends itself a few seconds of searches after a start, so that its code is fully compiled before users arrive (searches answer meanwhile; Api:WarmUpSeconds=0 turns it off); \"ready\" when in step with the folders and warm; \"degraded\" when writes cannot be saved (see problems).")] string Status,
     [property: Description("Papers in the index.")] int Documents,
     [property: Description("Corpus files indexed (API writes not counted).")] int Files,
     [property: Description("Parse warnings over all files; GET /warnings lists them.")] int Warnings,
@@ -40,10 +40,10 @@ public static class HealthApi
         return app;
     }
 
-    public static HealthReport Health(PaperStore store, CorpusIngestor ingestor, SemanticServices semantic)
+    public static HealthReport Health(PaperStore store, CorpusIngestor ingestor, SemanticServices semantic, RequestWarmUp? warmUp = null)
     {
         var progress = ingestor.Progress;
-        var status = store.StorageFault is not null ? "degraded" : KeywordStatus(progress);
+        var status = store.StorageFault is not null ? "degraded" : KeywordStatus(progress, warmUp?.Pending ?? false);
         IReadOnlyList<string> problems = new[] { store.StorageFault, semantic.Problem }.OfType<string>().ToList();
         var documents = store.PaperCount;
         var vectors = semantic.Vectors;
@@ -61,9 +61,12 @@ public static class HealthApi
             problems.Count > 0 ? problems : null);
     }
 
-    /// <summary>"ready" once a pass of this process is done and none runs; "checking" while the index is whole but being compared; else "indexing".</summary>
-    private static string KeywordStatus(IngestProgress progress) =>
-        progress is { FinishedInThisProcess: true, Running: false } ? "ready"
+    /// <summary>
+    /// "ready" once a pass of this process is done and none runs, and the warm-up after start has run ("warming" until then);
+    /// "checking" while the index is whole but being compared; else "indexing".
+    /// </summary>
+    private static string KeywordStatus(IngestProgress progress, bool warming) =>
+        progress is { FinishedInThisProcess: true, Running: false } ? (warming ? "warming" : "ready")
         : progress.LastIngest is not null ? "checking"
         : "indexing";
 }

@@ -25,4 +25,13 @@ public sealed class ApiOptions
 
     /// <summary>Most papers one <c>/ingest</c> request may create (default 200; never more than a burst of <see cref="PapersPerSecond"/>).</summary>
     public int MaxPapersPerIngest { get; set; } = 200;
+
+    /// <summary>
+    /// How long the warm-up after a start may send requests to the service itself (default 10 s; 0 turns it off).
+    /// See <see cref="RequestWarmUp"/>: it makes the first searches after a start as fast as later ones.
+    /// </summary>
+    public int WarmUpSeconds { get; set; } = 10;
+
+    /// <summary>Most requests the warm-up sends (default 5,000: on the real corpus the request path is fully optimized by then).</summary>
+    public int WarmUpRequests { get; set; } = 5_000;
 }

@@ -44,6 +44,9 @@ public static class ServiceRegistration
             IndexPaths.ApiRecords(sp.GetRequiredService<IOptions<IndexOptions>>().Value)));
         services.AddHostedService<IngestionWorker>();
         services.AddHostedService<DerivedWarmUp>();
+        // One instance: the hosted service, and /health asks it whether the warm-up is still to run.
+        services.AddSingleton<RequestWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<RequestWarmUp>());
         services.AddSemanticSearch();
 
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);

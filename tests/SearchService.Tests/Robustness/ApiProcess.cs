@@ -24,7 +24,10 @@ public sealed class ApiProcess : IDisposable
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
     }
 
-    /// <summary>Starts the API over one corpus folder and one index folder, with semantic search off; extra args are settings like "--Index:CommitEvery=200".</summary>
+    /// <summary>
+    /// Starts the API over one corpus folder and one index folder, with semantic search and the warm-up after start off
+    /// (a test waits for "ready"; <c>WarmUpTests</c> turns it on); extra args are settings like "--Index:CommitEvery=200".
+    /// </summary>
     public static ApiProcess Start(string corpus, string data, params string[] extra) => Start(corpus, data, new Dictionary<string, string>(), extra);
 
     /// <summary>As <see cref="Start(string, string, string[])"/>, with extra environment variables for the process.</summary>
@@ -40,7 +43,7 @@ public sealed class ApiProcess : IDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--corpus", corpus, "--data", data,
-                     "--Semantic:Enabled=false", "--Index:WatchFiles=false", "--Index:RescanSeconds=0" }.Concat(extra))
+                     "--Semantic:Enabled=false", "--Index:WatchFiles=false", "--Index:RescanSeconds=0", "--Api:WarmUpSeconds=0" }.Concat(extra))
             start.ArgumentList.Add(arg);
         // Plain console lines, whatever the machine's environment says.
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
