@@ -75,7 +75,7 @@ public sealed record ParseWarning(string Code, string Message, string Path, int?
 /// <summary>
 /// <c>GET /health</c>. <see cref="Status"/> is the keyword index ("indexing" on a first ingest, "checking" while a whole
 /// index from an earlier start is compared with the corpus folders and searched meanwhile, "warming" for a few seconds after a
-start while the service warms its request path, then "ready"); <see cref="Semantic"/>
+/// start while the service warms its request path, then "ready"); <see cref="Semantic"/>
 /// the vectors ("loading", "embedding", "ready", "off", "unavailable"): wait for it before relying on semantic search.
 /// </summary>
 public sealed record HealthReport(
