@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics.Tensors;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -319,8 +320,9 @@ public sealed class HnswVectorIndex : IDisposable
 
     /// <summary>
     /// Writes the graph and its keys into <paramref name="folder"/> (through temporary files, so a crash leaves the old pair
-    /// or none). The keys file holds the number of rows, the fingerprint, then one line per row: its key, or an empty line
-    /// for a row an update removed.
+    /// or none). The keys file holds the number of rows, the fingerprint, then one line per row: its key and, after a tab,
+    /// the digest of its source (when known, so a later start can update the graph: <see cref="TryLoadForUpdate"/>), or an
+    /// empty line for a row an update removed.
     /// </summary>
     public void Save(string folder)
     {
@@ -339,37 +341,97 @@ public sealed class HnswVectorIndex : IDisposable
             gate.ExitReadLock();
         }
         File.Move(graph + ".tmp", graph, overwrite: true);
-        File.WriteAllLines(keyFile + ".tmp", keys.Select(key => key ?? "").Prepend(Fingerprint).Prepend(keys.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        File.WriteAllLines(keyFile + ".tmp", keys.Select(KeyLine).Prepend(Fingerprint).Prepend(keys.Length.ToString(CultureInfo.InvariantCulture)));
         File.Move(keyFile + ".tmp", keyFile, overwrite: true);
     }
 
+    private string KeyLine(string? key, int row) =>
+        key is null ? "" : digests is null ? key : $"{key}\t{digests[row].ToString("x16", CultureInfo.InvariantCulture)}";
+
     /// <summary>
     /// The index saved in <paramref name="folder"/> when its fingerprint is <paramref name="fingerprint"/>; null otherwise.
-    /// With <paramref name="sourceOf"/> (a key's source, as given to <see cref="FingerprintOf"/>) it can be updated later.
+    /// With <paramref name="sourceOf"/> (a key's source, as given to <see cref="FingerprintOf"/>) it can be updated later
+    /// (a graph saved with its digests can be updated without it).
     /// </summary>
     public static HnswVectorIndex? TryLoad(string folder, string fingerprint, Func<string, string>? sourceOf = null)
     {
+        if (SavedKeys.Read(Path.Combine(folder, KeysFile)) is not { } saved || saved.Fingerprint != fingerprint) return null;
+        var loaded = Open(folder, saved, saved.Digests ?? DigestsOf(saved.Keys, sourceOf));
+        if (loaded is not null) loaded.SavedWithoutDigests = saved.Digests is null && sourceOf is not null;
+        return loaded;
+    }
+
+    /// <summary>Whether this index was loaded from a keys file without digests, and knows them now: save it again so a later start can update it.</summary>
+    public bool SavedWithoutDigests { get; private set; }
+
+    /// <summary>
+    /// The index saved in <paramref name="folder"/> whatever vectors it was built for, for <see cref="TryUpdate"/> to bring
+    /// up to date: after a restart over notes changed while the service was stopped, updating the saved graph takes seconds
+    /// where building one takes many minutes at a million papers. Null when there is none, it does not open, or it was saved
+    /// without its rows' digests (by an earlier version).
+    /// </summary>
+    public static HnswVectorIndex? TryLoadForUpdate(string folder) =>
+        SavedKeys.Read(Path.Combine(folder, KeysFile)) is { Digests: { } digests } saved ? Open(folder, saved, digests) : null;
+
+    private static HnswVectorIndex? Open(string folder, SavedKeys saved, long[]? digests)
+    {
         var graph = Path.Combine(folder, GraphFile);
-        var keyFile = Path.Combine(folder, KeysFile);
-        if (!File.Exists(graph) || !File.Exists(keyFile)) return null;
+        if (!File.Exists(graph)) return null;
         try
         {
-            var lines = File.ReadAllLines(keyFile);
-            if (lines.Length < 2 || lines[1] != fingerprint || !int.TryParse(lines[0], out var count) || lines.Length != count + 2) return null;
-            var keys = lines[2..].Select(line => line.Length == 0 ? null : line).ToArray();
             var index = new USearchIndex(graph);
-            if (index.Size() != (ulong)keys.Count(key => key is not null))
+            if (index.Size() != (ulong)saved.Keys.Count(key => key is not null))
             {
                 index.Dispose();
                 return null;
             }
-            var loaded = new HnswVectorIndex(index, keys, DigestsOf(keys, sourceOf), fingerprint);
+            var loaded = new HnswVectorIndex(index, saved.Keys, digests, saved.Fingerprint);
             loaded.ChangeExpansionSearch(ExpansionSearchFor(loaded.Count));
             return loaded;
         }
         catch (Exception e) when (e is IOException or USearchException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    /// <summary>What a keys file holds (see <see cref="Save"/>); <see cref="Digests"/> is null when a live row has none.</summary>
+    private sealed record SavedKeys(string Fingerprint, string?[] Keys, long[]? Digests)
+    {
+        public static SavedKeys? Read(string path)
+        {
+            string[] lines;
+            try
+            {
+                if (!File.Exists(path)) return null;
+                lines = File.ReadAllLines(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+            if (lines.Length < 2 || !int.TryParse(lines[0], CultureInfo.InvariantCulture, out var count) || lines.Length != count + 2) return null;
+            var keys = new string?[count];
+            var digests = new long[count];
+            var allDigests = true;
+            for (var row = 0; row < count; row++)
+            {
+                var line = lines[row + 2];
+                if (line.Length == 0) continue;
+                // A key is an id and a chunk number; the digest is the last field, so a tab inside a key cannot mislead.
+                var tab = line.LastIndexOf('\t');
+                if (tab > 0 && long.TryParse(line.AsSpan(tab + 1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var digest))
+                {
+                    keys[row] = line[..tab];
+                    digests[row] = digest;
+                }
+                else
+                {
+                    keys[row] = line;
+                    allDigests = false;
+                }
+            }
+            return new SavedKeys(lines[1], keys, allDigests ? digests : null);
         }
     }
 

@@ -146,14 +146,17 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
             var folder = Path.GetDirectoryName(vectors.Path)!;
             var clock = Stopwatch.StartNew();
             var loaded = HnswVectorIndex.TryLoad(folder, fingerprint, key => hashes[key]);
+            // After a start over notes changed while the service was stopped, the saved graph is the one to update.
+            var saved = loaded is null && approximate is null ? HnswVectorIndex.TryLoadForUpdate(folder) : null;
             // A few changed vectors go into the graph in place; a first graph, or many changes, means building one.
-            var updated = loaded is null ? approximate?.TryUpdate(keys.Select(key => (key, hashes[key])).ToList(), StoredVector, fingerprint) : null;
+            var updated = loaded is null ? (approximate ?? saved)?.TryUpdate(keys.Select(key => (key, hashes[key])).ToList(), StoredVector, fingerprint) : null;
+            if (updated is null) saved?.Dispose();
             var next = loaded ?? updated ?? HnswVectorIndex.Build(keys, row => StoredVector(hashes[keys[row]]), embedder.Dimensions, fingerprint, key => hashes[key]);
-            if (loaded is null) next.Save(folder);
+            if (loaded is not { SavedWithoutDigests: false }) next.Save(folder);
             // The previous index is not disposed here: a search may still be running on it (an updated one shares its graph).
             approximate = next;
             logger.LogInformation("Approximate vector index {How} for {Count} vectors in {Elapsed} ms",
-                loaded is not null ? "loaded" : updated is not null ? "updated" : "built", next.Count, clock.ElapsedMilliseconds);
+                loaded is not null ? "loaded" : updated is null ? "built" : saved is null ? "updated" : "loaded and updated", next.Count, clock.ElapsedMilliseconds);
         }
         rowsInGraph = true;
         foreach (var key in index.Ids()) index.Remove(key);

@@ -109,6 +109,49 @@ public sealed class HnswVectorIndexTests(ITestOutputHelper output) : IDisposable
     }
 
     [SkippableFact]
+    public void AGraphSavedWithItsDigestsLoadsForAnUpdateToOtherVectors()
+    {
+        Skip.IfNot(HnswVectorIndex.IsSupported, "The USearch native library does not load on this machine.");
+        var (rows, queries) = ClusteredVectors(new Random(16), count: 2_000);
+        using (var built = HnswVectorIndex.Build(rows.Select(r => r.Key).ToList(), row => rows[row].Vector, Dimensions, "one", key => key))
+            built.Save(folder);
+        var now = rows.Skip(5).Select(r => (r.Key, Source: r.Key)).ToList();
+
+        Assert.Null(HnswVectorIndex.TryLoad(folder, "two"));
+        using var saved = HnswVectorIndex.TryLoadForUpdate(folder);
+        Assert.NotNull(saved);
+        Assert.Equal("one", saved.Fingerprint);
+        var updated = saved.TryUpdate(now, source => rows.First(r => r.Key == source).Vector, "two");
+
+        Assert.NotNull(updated);
+        Assert.Equal(now.Count, updated.Count);
+        Assert.False(updated.Contains(rows[0].Key));
+        using var exact = new VectorIndex(Dimensions);
+        foreach (var (key, vector) in rows.Skip(5)) exact.Set(key, vector);
+        Assert.True(Recall(updated, exact, queries) >= 0.95);
+    }
+
+    [SkippableFact]
+    public void AGraphSavedWithoutSourcesDoesNotLoadForAnUpdateUntilSavedAgainWithThem()
+    {
+        Skip.IfNot(HnswVectorIndex.IsSupported, "The USearch native library does not load on this machine.");
+        var (rows, _) = ClusteredVectors(new Random(17), count: 500);
+        using (var built = HnswVectorIndex.Build(rows, Dimensions, "one"))
+            built.Save(folder);
+
+        Assert.Null(HnswVectorIndex.TryLoadForUpdate(folder));
+        using var loaded = HnswVectorIndex.TryLoad(folder, "one");
+        Assert.NotNull(loaded);
+        Assert.False(loaded.SavedWithoutDigests);
+        // Given the sources it knows its digests, and says it should be saved again with them.
+        using var withSources = HnswVectorIndex.TryLoad(folder, "one", key => key);
+        Assert.True(withSources?.SavedWithoutDigests);
+        withSources!.Save(folder);
+        using var again = HnswVectorIndex.TryLoadForUpdate(folder);
+        Assert.NotNull(again);
+    }
+
+    [SkippableFact]
     public void ManyChangesOrUnknownSourcesAskForANewGraphAndLeaveThisOneAlone()
     {
         Skip.IfNot(HnswVectorIndex.IsSupported, "The USearch native library does not load on this machine.");

@@ -87,24 +87,13 @@ public sealed class PaperVectorsTests : IDisposable
     public async Task AFewChangedPapersAreAppliedToTheGraphInsteadOfRebuildingIt()
     {
         Skip.IfNot(HnswVectorIndex.IsSupported, "The USearch native library does not load on this machine.");
-        string[] topics = ["image diffusion", "speech recognition", "graph neural networks", "machine translation", "robot control"];
-        var papers = Enumerable.Range(0, 30).Select(i => new Paper
-        {
-            Id = $"p{i}", Title = $"A study of {topics[i % topics.Length]}, part {i}", Abstract = $"We look at {topics[i % topics.Length]} again.",
-        }).ToArray();
-        using var store = StoreWith(papers);
+        using var store = StoreWith(TopicPapers());
         using var vectors = new VectorStore(folder, Embedder.Value.Dimensions);
         var log = new ListLogger<PaperVectors>();
         using var paperVectors = new PaperVectors(store, Embedder.Value, vectors, log, options: new SemanticOptions { ApproximateAbove = 5 });
         await paperVectors.SyncAsync(CancellationToken.None);
 
-        // One paper rewritten about another field, one new: 2 of 30 papers change.
-        var folding = new Paper { Id = "p3", Title = "Predicting protein structure from amino acid sequences", Sources = [new PaperSource("p3.md")] };
-        var weather = new Paper { Id = "w", Title = "Forecasting the weather with neural networks", Sources = [new PaperSource("w.md")] };
-        store.Put(new Core.Indexing.IngestedFile("mem:p3", "p3", [folding], []));
-        store.Put(new Core.Indexing.IngestedFile("mem:w", "w", [weather], []));
-        store.Commit();
-        store.Refresh();
+        ChangeTwoOfThirtyPapers(store);
         await paperVectors.SyncAsync(CancellationToken.None);
 
         Assert.Contains(log.Messages, m => m.StartsWith("Approximate vector index built", StringComparison.Ordinal));
@@ -117,6 +106,47 @@ public sealed class PaperVectorsTests : IDisposable
         using var restarted = new PaperVectors(store, Embedder.Value, reopened, restartLog, options: new SemanticOptions { ApproximateAbove = 5 });
         await restarted.SyncAsync(CancellationToken.None);
         Assert.Contains(restartLog.Messages, m => m.StartsWith("Approximate vector index loaded for 31 vectors", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task AStartOverPapersChangedWhileStoppedUpdatesTheSavedGraphInsteadOfRebuildingIt()
+    {
+        Skip.IfNot(HnswVectorIndex.IsSupported, "The USearch native library does not load on this machine.");
+        using var store = StoreWith(TopicPapers());
+        using (var vectors = new VectorStore(folder, Embedder.Value.Dimensions))
+        using (var first = new PaperVectors(store, Embedder.Value, vectors, new ListLogger<PaperVectors>(), options: new SemanticOptions { ApproximateAbove = 5 }))
+            await first.SyncAsync(CancellationToken.None);
+
+        ChangeTwoOfThirtyPapers(store);
+        using var reopened = new VectorStore(folder, Embedder.Value.Dimensions);
+        var log = new ListLogger<PaperVectors>();
+        using var restarted = new PaperVectors(store, Embedder.Value, reopened, log, options: new SemanticOptions { ApproximateAbove = 5 });
+        await restarted.SyncAsync(CancellationToken.None);
+
+        Assert.Contains(log.Messages, m => m.StartsWith("Approximate vector index loaded and updated for 31 vectors", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Messages, m => m.StartsWith("Approximate vector index built", StringComparison.Ordinal));
+        Assert.Equal("p3", restarted.NearText("how proteins fold, from their sequence", 1).Single().Id);
+        Assert.Equal("w", restarted.NearText("weather prediction", 1).Single().Id);
+    }
+
+    private static Paper[] TopicPapers()
+    {
+        string[] topics = ["image diffusion", "speech recognition", "graph neural networks", "machine translation", "robot control"];
+        return Enumerable.Range(0, 30).Select(i => new Paper
+        {
+            Id = $"p{i}", Title = $"A study of {topics[i % topics.Length]}, part {i}", Abstract = $"We look at {topics[i % topics.Length]} again.",
+        }).ToArray();
+    }
+
+    /// <summary>One paper rewritten about another field, one new: 2 of 30 papers change.</summary>
+    private static void ChangeTwoOfThirtyPapers(Core.Store.PaperStore store)
+    {
+        var folding = new Paper { Id = "p3", Title = "Predicting protein structure from amino acid sequences", Sources = [new PaperSource("p3.md")] };
+        var weather = new Paper { Id = "w", Title = "Forecasting the weather with neural networks", Sources = [new PaperSource("w.md")] };
+        store.Put(new Core.Indexing.IngestedFile("mem:p3", "p3", [folding], []));
+        store.Put(new Core.Indexing.IngestedFile("mem:w", "w", [weather], []));
+        store.Commit();
+        store.Refresh();
     }
 
     /// <summary>Keeps every message logged, formatted.</summary>
