@@ -68,28 +68,37 @@ public sealed class RequestWarmUp(IServer server, IHostApplicationLifetime lifet
 
     private async Task SendAsync(Uri address, WarmUpRequests requests, ApiOptions settings, CancellationToken ct)
     {
-        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        // The time budget bounds every request too: at a million papers one search right after a start can take seconds.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(TimeSpan.FromSeconds(settings.WarmUpSeconds));
+        using var client = new HttpClient { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
         if (settings.ProtectReads && settings.Key is { } key)
             client.DefaultRequestHeaders.Add(ApiKeyFilter.Header, key);
         var clock = Stopwatch.StartNew();
-        var budget = TimeSpan.FromSeconds(settings.WarmUpSeconds);
-        int next = -1, failed = 0;
+        int next = -1, sent = 0, failed = 0;
         async Task Send()
         {
             int n;
-            while ((n = Interlocked.Increment(ref next)) < settings.WarmUpRequests && clock.Elapsed < budget)
+            while (!budget.IsCancellationRequested && (n = Interlocked.Increment(ref next)) < settings.WarmUpRequests)
             {
                 string path;
                 lock (requests) path = requests.Next(n);
-                using var response = await client.GetAsync(path, ct);
-                await response.Content.CopyToAsync(Stream.Null, ct);
-                // A paper drawn for a lookup may have been deleted meanwhile: 404 is an answer, not a failure.
-                if (!response.IsSuccessStatusCode && response.StatusCode != System.Net.HttpStatusCode.NotFound)
-                    Interlocked.Increment(ref failed);
+                try
+                {
+                    using var response = await client.GetAsync(path, budget.Token);
+                    await response.Content.CopyToAsync(Stream.Null, budget.Token);
+                    Interlocked.Increment(ref sent);
+                    // A paper drawn for a lookup may have been deleted meanwhile: 404 is an answer, not a failure.
+                    if (!response.IsSuccessStatusCode && response.StatusCode != System.Net.HttpStatusCode.NotFound)
+                        Interlocked.Increment(ref failed);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    // The budget ran out during this request: it is not counted.
+                }
             }
         }
         await Task.WhenAll(Enumerable.Range(0, Senders).Select(_ => Send()));
-        var sent = Math.Min(next, settings.WarmUpRequests);
         logger.LogInformation("Warm-up: {Sent} requests to {Address} in {Seconds:F1} s ({Failed} failed)", sent, address, clock.Elapsed.TotalSeconds, failed);
     }
 
