@@ -32,6 +32,6 @@ public sealed class ApiOptions
     /// </summary>
     public int WarmUpSeconds { get; set; } = 10;
 
-    /// <summary>Most requests the warm-up sends (default 5,000: on the real corpus the request path is fully optimized by then).</summary>
+    /// <summary>Most requests the warm-up sends (default 5,000; on the real corpus the time limit ends it first, after 2,000-3,000).</summary>
     public int WarmUpRequests { get; set; } = 5_000;
 }

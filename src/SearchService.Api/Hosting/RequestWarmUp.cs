@@ -9,10 +9,10 @@ namespace SearchService.Api.Hosting;
 
 /// <summary>
 /// Sends the service's own read endpoints a short stream of requests (<see cref="WarmUpRequests"/>) once the index is
-/// whole after a start, one at a time, through Kestrel like any client. Why: .NET compiles a method quickly first and
+/// whole after a start, through Kestrel like any client. Why: .NET compiles a method quickly first and
 /// recompiles it with profile-guided optimization only after it has been called often, and under load that takes
 /// seconds of requests. Measured on the real corpus (benchmarks/README.md, "Eighth pass"): the first 10 s of keyword
-/// load after a start served about half of what the same build serves warm. Only code is warmed: there is no result
+/// load after a start served a sixth to a half of what the same build serves warm. Only code is warmed: there is no result
 /// cache to fill, and the queries are the papers' own words, not any query set.
 /// Two requests at a time, one a core here; it stops after <see cref="ApiOptions.WarmUpSeconds"/> or
 /// <see cref="ApiOptions.WarmUpRequests"/>, whichever comes first, and never fails the host. Until it has run,
@@ -47,7 +47,8 @@ public sealed class RequestWarmUp(IServer server, IHostApplicationLifetime lifet
                 return;
             }
             // A first ingest fills the index as it goes: wait until a pass has made it whole (a restart is whole at once).
-            while (ingestor.Progress.LastIngest is null || store.PaperCount == 0)
+            // An empty index has nothing to warm: the warm-up ends, and /health says "ready".
+            while (ingestor.Progress.LastIngest is null)
                 await Task.Delay(Poll, stoppingToken);
             var requests = new WarmUpRequests(store.Papers().Take(SamplePapers));
             if (requests.IsEmpty) return;

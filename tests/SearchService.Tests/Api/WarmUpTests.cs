@@ -57,6 +57,19 @@ public sealed class WarmUpTests : IDisposable
         Assert.DoesNotContain("Warm-up stopped", log);
     }
 
+    [Fact]
+    [Trait("Category", "Process")]
+    public async Task AnEmptyCorpusHasNothingToWarmAndSaysReady()
+    {
+        var corpus = Path.Combine(root, "empty");
+        Directory.CreateDirectory(corpus);
+        using var api = ApiProcess.Start(corpus, Path.Combine(root, "index"), "--Api:WarmUpSeconds=60");
+
+        var health = await api.WaitForAsync(h => h.Status == "ready", TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, health.Documents);
+    }
+
     /// <summary>Starts the API over the sample notes with the given warm-up settings; returns its console output once it says "ready".</summary>
     private async Task<string> StartAndWaitForReadyAsync(params string[] settings)
     {
