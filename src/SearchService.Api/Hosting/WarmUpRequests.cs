@@ -65,10 +65,8 @@ public sealed class WarmUpRequests
             if (start < 0) continue;
             var word = text[start..i];
             start = -1;
-            if (word.Length >= 3 || (word.Length == 2 && IsHangul(word[0])))
+            if (word.Length >= 3 || (word.Length == 2 && Script.IsHangul(word[0])))
                 yield return word;
         }
     }
-
-    private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
 }

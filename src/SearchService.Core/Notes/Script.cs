@@ -4,7 +4,7 @@ namespace SearchService.Core.Notes;
 /// Which writing system a piece of text uses: the notes tell Korean from English commentary by it, and the
 /// Korean analysis splits Hangul from Latin by it. The one definition of Hangul for every stage.
 /// </summary>
-internal static class Script
+public static class Script
 {
     /// <summary>True for Hangul syllables and every block of Hangul jamo, including half-width jamo.</summary>
     public static bool IsHangul(char c) =>
