@@ -22,14 +22,14 @@ public static class SearchApi
         return app;
     }
 
-    public static Results<Ok<SearchResponse>, ValidationProblem> Search(
+    public static async Task<Results<Ok<SearchResponse>, ValidationProblem>> Search(
         [AsParameters] SearchParameters parameters, HttpRequest http, SearchEngine engine)
     {
         var request = SearchRequestReader.Read(parameters, http.Query, out var errors);
         if (request is null) return Problems.Invalid(errors);
         try
         {
-            return TypedResults.Ok(engine.Search(request));
+            return TypedResults.Ok(await engine.SearchAsync(request));
         }
         catch (QuerySyntaxException e)
         {

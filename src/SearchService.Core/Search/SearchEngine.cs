@@ -19,7 +19,14 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
     private const int FacetSize = 10;
     private readonly SemanticOptions settings = options ?? new SemanticOptions();
 
-    public SearchResponse Search(SearchRequest request)
+    /// <summary>For callers with no thread to give back while a query is embedded (the CLI, tests).</summary>
+    public SearchResponse Search(SearchRequest request) => SearchAsync(request).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// A keyword search completes at once; a semantic or hybrid one waits for its query's vector, which shares a model run
+    /// with the other queries waiting (<see cref="QueryBatcher"/>), without holding a thread.
+    /// </summary>
+    public async Task<SearchResponse> SearchAsync(SearchRequest request)
     {
         var semantic = currentSemantic?.Invoke();
         var ready = semantic?.IsReady == true;
@@ -31,17 +38,17 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
             var why = currentSemantic is null ? "semantic search is turned off" : "embeddings are not available (yet)";
             return keyword.Search(request, Prepare(request)) with { Warnings = [$"{Name(mode)} search fell back to keyword search: {why}."] };
         }
-        return mode == SearchMode.Semantic ? Semantic(request, Prepare(request), semantic!) : Hybrid(request, semantic!);
+        return mode == SearchMode.Semantic ? await Semantic(request, Prepare(request), semantic!) : await Hybrid(request, semantic!);
     }
 
     private PreparedQuery Prepare(SearchRequest request) => keyword.Prepare(request.Query, request.MinimumShouldMatch);
 
-    private SearchResponse Semantic(SearchRequest request, PreparedQuery prepared, SemanticSearcher semantic)
+    private async Task<SearchResponse> Semantic(SearchRequest request, PreparedQuery prepared, SemanticSearcher semantic)
     {
         var feedback = semantic.FeedbackDocuments > 0
             ? keyword.Rank(request, prepared, semantic.FeedbackDocuments, withFacets: false).Ranked
             : [];
-        if (semantic.QueryVector(prepared.FreeText, feedback.Select(h => h.Id)) is not { } query)
+        if (await semantic.QueryVectorAsync(prepared.FreeText, feedback.Select(h => h.Id)) is not { } query)
             return keyword.Search(request, prepared) with { Mode = Name(SearchMode.Semantic), Warnings = ["The query has no words the embedding model can read; answered by keyword."] };
         var allowed = keyword.AllowedIds(request, prepared);
         // A fixed depth, not one that grows with the offset: the total must not change as the client pages.
@@ -51,7 +58,7 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
         return Matches(request, prepared, nearest.Where(r => r.Score >= bar).Select(r => (r.Id, (double)r.Score)), SearchMode.Semantic);
     }
 
-    private SearchResponse Hybrid(SearchRequest request, SemanticSearcher semantic)
+    private async Task<SearchResponse> Hybrid(SearchRequest request, SemanticSearcher semantic)
     {
         var depth = Math.Max(settings.FusionDepth, request.Offset + request.Limit);
         // Fusion reads every paper sharing a word (a paraphrase may share only one with its paper); the
@@ -59,11 +66,11 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
         // neither the restrictions, the free text nor the highlighted terms, so this one preparation serves all.
         var prepared = keyword.Prepare(request.Query, wordsToMatch: "1");
         var lexical = keyword.Rank(request, prepared, depth, withFacets: false);
-        if (semantic.QueryVector(prepared.FreeText, lexical.Ranked.Select(h => h.Id)) is not { } query) return keyword.Search(request, Prepare(request));
+        if (await semantic.QueryVectorAsync(prepared.FreeText, lexical.Ranked.Select(h => h.Id)) is not { } query) return keyword.Search(request, Prepare(request));
         var allowed = keyword.AllowedIds(request, prepared);
         var weight = settings.SemanticWeight + settings.HangulSemanticWeight * Script.HangulShare(prepared.FreeText);
         var ranked = Fuse(lexical.Ranked, semantic, query, depth, allowed, weight);
-        if (settings.FeedbackFromFusion && semantic.QueryVector(prepared.FreeText, ranked.Select(f => f.Id)) is { } refined)
+        if (settings.FeedbackFromFusion && await semantic.QueryVectorAsync(prepared.FreeText, ranked.Select(f => f.Id)) is { } refined)
             ranked = Fuse(lexical.Ranked, semantic, refined, depth, allowed, weight);
         // A match is a candidate that scores near the best one: not every paper sharing one word of the
         // query, nor every paper the embedding ranks somewhere.

@@ -25,5 +25,8 @@ public interface ITextEmbedder
     /// The vector of a search query, to compare with the vectors of <see cref="Embed"/>. The same as a text's
     /// unless the model was trained to read queries and passages differently (e.g. an instruction before the query).
     /// </summary>
-    float[] EmbedQuery(string query, CancellationToken ct = default) => Embed([query], ct)[0];
+    float[] EmbedQuery(string query, CancellationToken ct = default) => EmbedQueries([query], ct)[0];
+
+    /// <summary>The vectors of several search queries (see <see cref="EmbedQuery"/>), in one model run where the model allows.</summary>
+    float[][] EmbedQueries(IReadOnlyList<string> queries, CancellationToken ct = default) => Embed(queries, ct);
 }

@@ -16,15 +16,15 @@ public sealed class JoinedEmbedder(ITextEmbedder first, ITextEmbedder second) : 
 
     public string ModelId => $"{first.ModelId}+{second.ModelId}";
 
-    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken ct = default)
-    {
-        var a = first.Embed(texts, ct);
-        var b = second.Embed(texts, ct);
-        return a.Select((vector, i) => Join(vector, b[i])).ToArray();
-    }
+    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken ct = default) =>
+        JoinEach(first.Embed(texts, ct), second.Embed(texts, ct));
 
-    public float[] EmbedQuery(string query, CancellationToken ct = default) =>
-        Join(first.EmbedQuery(query, ct), second.EmbedQuery(query, ct));
+    public float[] EmbedQuery(string query, CancellationToken ct = default) => EmbedQueries([query], ct)[0];
+
+    public float[][] EmbedQueries(IReadOnlyList<string> queries, CancellationToken ct = default) =>
+        JoinEach(first.EmbedQueries(queries, ct), second.EmbedQueries(queries, ct));
+
+    private static float[][] JoinEach(float[][] a, float[][] b) => a.Select((vector, i) => Join(vector, b[i])).ToArray();
 
     private static float[] Join(float[] a, float[] b)
     {

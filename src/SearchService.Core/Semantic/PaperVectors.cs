@@ -176,7 +176,10 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
         embedded = hashes.Where(h => vectors.Contains(h.Value)).Select(h => PaperIdOf(h.Key)).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>The vector of a search query (with the model's query prefix, if it has one), or null when the model is unavailable.</summary>
-    public float[]? EmbedQuery(string text) => embedder.IsAvailable ? embedder.EmbedQuery(text) : null;
+    public async Task<float[]?> EmbedQueryAsync(string text) => embedder.IsAvailable ? await queries.Value.EmbedAsync(text) : null;
+
+    // Started by the first query: a service that only ingests, or a test that never searches, runs no embedding threads.
+    private readonly Lazy<QueryBatcher> queries = new(() => new QueryBatcher(embedder, Environment.ProcessorCount, QueryBatcher.MaxBatch));
 
     /// <summary>The mean of the paper's chunk vectors: where the paper as a whole sits.</summary>
     public bool TryGet(string id, out float[] vector)
@@ -273,6 +276,7 @@ public sealed class PaperVectors(PaperStore store, ITextEmbedder embedder, Vecto
 
     public void Dispose()
     {
+        if (queries.IsValueCreated) queries.Value.Dispose();
         index.Dispose();
         syncing.Dispose();
     }

@@ -17,7 +17,7 @@ public sealed class SemanticSearcher(PaperVectors vectors, IQueryTranslator tran
 
     public bool IsReady => vectors.IsAvailable && vectors.Embedded > 0;
 
-    /// <summary>How many top keyword hits the caller should hand to <see cref="QueryVector"/>.</summary>
+    /// <summary>How many top keyword hits the caller should hand to <see cref="QueryVectorAsync"/>.</summary>
     public int FeedbackDocuments => settings.FeedbackDocuments;
 
     /// <summary>The <paramref name="n"/> nearest papers to <paramref name="query"/> that <paramref name="allowed"/> lets through (all when null).</summary>
@@ -31,16 +31,24 @@ public sealed class SemanticSearcher(PaperVectors vectors, IQueryTranslator tran
     /// The vector a query is searched with: its words put into English, plus the mean vector of its best
     /// keyword hits (<paramref name="feedbackIds"/>, best first). Null when neither gives a vector.
     /// </summary>
-    public float[]? QueryVector(string freeText, IEnumerable<string> feedbackIds)
+    public async Task<float[]?> QueryVectorAsync(string freeText, IEnumerable<string> feedbackIds)
     {
         var english = translations.GetOrAdd(freeText, translator.ToEnglish);
-        var direct = string.IsNullOrWhiteSpace(english) ? null : embeddings.GetOrAdd(english, vectors.EmbedQuery);
+        var direct = string.IsNullOrWhiteSpace(english) ? null : await EmbeddingOf(english);
         var feedback = FeedbackVector(feedbackIds);
         if (direct is null) return feedback;
         // The cached vector is shared: hand out a copy.
         if (feedback is null) return (float[])direct.Clone();
         var weight = settings.FeedbackWeight;
         return direct.Zip(feedback, (d, f) => d + weight * f).ToArray();
+    }
+
+    private async Task<float[]?> EmbeddingOf(string english)
+    {
+        if (embeddings.TryGet(english, out var cached)) return cached;
+        var vector = await vectors.EmbedQueryAsync(english);
+        embeddings.Set(english, vector);
+        return vector;
     }
 
     /// <summary>The mean vector of the top keyword hits, or null when none has a vector.</summary>

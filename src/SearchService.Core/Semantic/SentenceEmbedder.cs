@@ -105,7 +105,11 @@ public sealed class SentenceEmbedder : ITextEmbedder, IDisposable
 
     /// <inheritdoc />
     /// <remarks>Retrieval models are trained with an instruction before the query and none before the passage.</remarks>
-    public float[] EmbedQuery(string query, CancellationToken ct = default) => Embed([_card.QueryPrefix + query], ct)[0];
+    public float[] EmbedQuery(string query, CancellationToken ct = default) => EmbedQueries([query], ct)[0];
+
+    /// <inheritdoc />
+    public float[][] EmbedQueries(IReadOnlyList<string> queries, CancellationToken ct = default) =>
+        Embed(queries.Select(query => _card.QueryPrefix + query).ToList(), ct);
 
     /// <summary>Releases the ONNX Runtime session.</summary>
     public void Dispose() => _session?.Dispose();
