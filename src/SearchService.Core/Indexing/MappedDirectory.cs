@@ -11,14 +11,20 @@ namespace SearchService.Core.Indexing;
 /// them; that table cost a tenth of a keyword search and made each collection of the heap slow. Here a file is
 /// never unmapped under a reader: every input holds its <see cref="MappedFile"/>, and the map is released when
 /// no input is left (by the collector), so a clone used late reads valid memory instead of crashing the process.
-/// Writes are the file system's, as in every <see cref="FSDirectory"/>.
+/// Writes are the file system's, as in every <see cref="FSDirectory"/>. Stored fields are the exception: they are read
+/// rather than mapped (<see cref="ReadThroughInput"/>).
 /// </summary>
 public sealed class MappedDirectory(DirectoryInfo folder, LockFactory lockFactory) : FSDirectory(folder, lockFactory)
 {
+    /// <summary>The data file of Lucene's stored fields; its index (.fdx) is small and stays mapped.</summary>
+    private const string StoredFieldsExtension = ".fdt";
+
     public override IndexInput OpenInput(string name, IOContext context)
     {
         EnsureOpen();
-        var file = MappedFile.Open(Path.Combine(Directory.FullName, name));
+        var path = Path.Combine(Directory.FullName, name);
+        if (name.EndsWith(StoredFieldsExtension, StringComparison.Ordinal)) return ReadThroughInput.Open(path);
+        var file = MappedFile.Open(path);
         return new MappedInput($"MappedInput({name})", file, 0, file.Length);
     }
 

@@ -15,16 +15,18 @@ public sealed class PaperGraph
     private readonly HashSet<string> ids = new(StringComparer.Ordinal);
     // The hash of each paper's text as built, to tell whether a paper asked about is still that version.
     private readonly Dictionary<string, int> builtText = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> idsByNoteName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> idsByShortName = new(StringComparer.Ordinal);
+    // Nearly every note name and short name is one paper's: kept without a list per name (StringSetMap).
+    private readonly StringSetMap idsByNoteName = new();
+    private readonly StringSetMap idsByShortName = new();
     private readonly Dictionary<string, HashSet<string>> backLinks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> citedBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> mentionedBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> idsByTag = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> idsByAuthor = new(StringComparer.Ordinal);
     // What each paper's own text cites and names, found once here rather than by scanning its text per request.
-    private readonly Dictionary<string, List<string>> cites = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> mentions = new(StringComparer.Ordinal);
+    // Arrays, not lists: most are empty, and an empty array is shared.
+    private readonly Dictionary<string, string[]> cites = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> mentions = new(StringComparer.Ordinal);
 
     /// <param name="walk">Every paper; enumerated twice.</param>
     public PaperGraph(IEnumerable<Paper> walk)
@@ -34,23 +36,23 @@ public sealed class PaperGraph
             // Each paper comes once, so its id is new to every list once its own keys are distinct: a list of a common
             // tag's papers is never searched (List.Contains made the build quadratic in the papers of a tag).
             if (!ids.Add(paper.Id)) continue;
-            foreach (var source in paper.Sources.Select(s => s.NoteName).Distinct(StringComparer.Ordinal)) Add(idsByNoteName, source, paper.Id);
-            foreach (var name in ShortNames.Of(paper)) Add(idsByShortName, name, paper.Id);
+            foreach (var source in paper.Sources.Select(s => s.NoteName).Distinct(StringComparer.Ordinal)) idsByNoteName.Add(source, paper.Id);
+            foreach (var name in ShortNames.Of(paper)) idsByShortName.Add(name, paper.Id);
             foreach (var tag in paper.Tags.Select(TagNormalizer.Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)) Add(idsByTag, tag, paper.Id);
             foreach (var author in paper.Authors.Select(AuthorNames.Fold).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal)) Add(idsByAuthor, author, paper.Id);
         }
         // A name that many papers go by (titles such as "LLMs: ...") does not say which of them a note means, and linking
         // every paper that writes it to all of them grows with the square of the corpus (a generated
         // million took over 15 minutes and gigabytes). The real notes' names belong to one or two papers each.
-        foreach (var (name, _) in idsByShortName.Where(n => n.Value.Count > MaxPapersPerName).ToList()) idsByShortName.Remove(name);
+        foreach (var name in idsByShortName.Keys.Where(n => idsByShortName.CountOf(n) > MaxPapersPerName).ToList()) idsByShortName.RemoveKey(name);
         foreach (var paper in walk)
         {
             if (!ids.Contains(paper.Id)) continue;
             foreach (var target in LinkedFrom(paper)) AddSet(backLinks, target, paper.Id);
             var text = Text(paper);
             builtText[paper.Id] = text.GetHashCode(StringComparison.Ordinal);
-            cites[paper.Id] = CitedIn(text).ToList();
-            mentions[paper.Id] = MentionedIn(text).ToList();
+            cites[paper.Id] = CitedIn(text).ToArray();
+            mentions[paper.Id] = MentionedIn(text).ToArray();
             foreach (var target in cites[paper.Id]) AddSet(citedBy, target, paper.Id);
             foreach (var target in mentions[paper.Id]) AddSet(mentionedBy, target, paper.Id);
         }
@@ -74,7 +76,7 @@ public sealed class PaperGraph
 
     /// <summary>Papers whose short name appears in <paramref name="text"/>.</summary>
     public IEnumerable<string> MentionedIn(string text) =>
-        ShortNames.Candidates(text).Distinct(StringComparer.Ordinal).SelectMany(n => idsByShortName.GetValueOrDefault(n) ?? []);
+        ShortNames.Candidates(text).Distinct(StringComparer.Ordinal).SelectMany(idsByShortName.Of);
 
     /// <summary>Papers in the catalog whose arXiv id is given in <paramref name="text"/>.</summary>
     public IEnumerable<string> CitedIn(string text) => PaperId.ArxivIdsIn(text).Where(ids.Contains);
@@ -96,7 +98,7 @@ public sealed class PaperGraph
     public static string Text(Paper paper) => string.Join('\n', paper.Abstract, paper.KoreanCommentary, paper.EnglishCommentary);
 
     private IEnumerable<string> LinkedFrom(Paper paper) =>
-        paper.Links.SelectMany(name => idsByNoteName.GetValueOrDefault(name) ?? (ids.Contains(name) ? [name] : []));
+        paper.Links.SelectMany(name => idsByNoteName.ContainsKey(name) ? idsByNoteName.Of(name) : ids.Contains(name) ? [name] : []);
 
     private static void Add(Dictionary<string, List<string>> map, string key, string id)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SearchService.Core.Notes;
 using SearchService.Core.Indexing;
 
@@ -14,14 +15,14 @@ namespace SearchService.Core.Store;
 public sealed class PaperCatalog
 {
     private readonly Dictionary<string, FileIdentity> files = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> fileKeysById = new(StringComparer.Ordinal);
+    private readonly StringSetMap fileKeysById = new();
     private readonly NoteNames corpusNoteNames = new();
     private readonly NoteNames apiNoteNames = new();
     // A record's own id → the id of the paper it is shown in, and back.
     private readonly Dictionary<string, string> shownIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> membersByShownId = new(StringComparer.Ordinal);
+    private readonly StringSetMap membersByShownId = new();
     // Title slug → the arXiv ids whose records carry that title, and back: where a slug-id record belongs.
-    private readonly Dictionary<string, HashSet<string>> arxivIdsByTitle = new(StringComparer.Ordinal);
+    private readonly StringSetMap arxivIdsByTitle = new();
     private readonly Dictionary<string, string[]> titlesByArxivId = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, FileIdentity> Files => files;
@@ -50,7 +51,7 @@ public sealed class PaperCatalog
 
     /// <summary>Where the records of paper <paramref name="shownId"/> are: each record's own id with the files that hold it.</summary>
     public IEnumerable<(string OwnId, IEnumerable<string> FileKeys)> RecordsOf(string shownId) =>
-        membersByShownId.TryGetValue(shownId, out var members) ? members.Select(id => (id, (IEnumerable<string>)fileKeysById[id])) : [];
+        membersByShownId.Of(shownId).Select(id => (id, (IEnumerable<string>)fileKeysById.Of(id)));
 
     /// <summary>
     /// The catalog of the files stored at start, built at once: the same maps as putting them one by one, but each
@@ -79,12 +80,7 @@ public sealed class PaperCatalog
         files[file.Key] = file;
         Count(file, +1);
         NoteNamesOf(file.Key).Add(file);
-        foreach (var paper in file.Papers)
-        {
-            if (!fileKeysById.TryGetValue(paper.Id, out var keys))
-                fileKeysById[paper.Id] = keys = new HashSet<string>(StringComparer.Ordinal);
-            keys.Add(file.Key);
-        }
+        foreach (var paper in file.Papers) fileKeysById.Add(paper.Id, file.Key);
     }
 
     /// <summary>The titles of every arXiv paper, then every record's shown id: what <see cref="Resolve"/> keeps up to date per write.</summary>
@@ -98,18 +94,14 @@ public sealed class PaperCatalog
             if (!titles.TryGetValue(record.Id, out var own)) titles[record.Id] = own = new List<string>(1);
             if (own.Contains(record.TitleSlug)) continue;
             own.Add(record.TitleSlug);
-            if (!arxivIdsByTitle.TryGetValue(record.TitleSlug, out var ids))
-                arxivIdsByTitle[record.TitleSlug] = ids = new HashSet<string>(StringComparer.Ordinal);
-            ids.Add(record.Id);
+            arxivIdsByTitle.Add(record.TitleSlug, record.Id);
         }
         foreach (var (id, own) in titles) titlesByArxivId[id] = [.. own];
         foreach (var id in fileKeysById.Keys)
         {
             var shown = ShownIdOf(id);
             shownIds[id] = shown;
-            if (!membersByShownId.TryGetValue(shown, out var members))
-                membersByShownId[shown] = members = new HashSet<string>(StringComparer.Ordinal);
-            members.Add(id);
+            membersByShownId.Add(shown, id);
         }
     }
 
@@ -140,11 +132,7 @@ public sealed class PaperCatalog
         NoteNamesOf(key).Remove(old);
         foreach (var paper in old.Papers)
         {
-            if (fileKeysById.TryGetValue(paper.Id, out var keys))
-            {
-                keys.Remove(key);
-                if (keys.Count == 0) fileKeysById.Remove(paper.Id);
-            }
+            fileKeysById.Remove(paper.Id, key);
             touched.Add(paper.Id);
         }
         return touched;
@@ -169,16 +157,13 @@ public sealed class PaperCatalog
         {
             if (shownIds.Remove(id, out var before))
             {
-                membersByShownId[before].Remove(id);
-                if (membersByShownId[before].Count == 0) membersByShownId.Remove(before);
+                membersByShownId.Remove(before, id);
                 shown.Add(before);
             }
             if (!fileKeysById.ContainsKey(id)) continue;
             var after = ShownIdOf(id);
             shownIds[id] = after;
-            if (!membersByShownId.TryGetValue(after, out var members))
-                membersByShownId[after] = members = new HashSet<string>(StringComparer.Ordinal);
-            members.Add(id);
+            membersByShownId.Add(after, id);
             shown.Add(after);
         }
         return shown;
@@ -189,17 +174,8 @@ public sealed class PaperCatalog
     {
         var old = titlesByArxivId.GetValueOrDefault(id) ?? [];
         var now = Records(id).Select(p => p.TitleSlug).Where(IsTitle).Distinct(StringComparer.Ordinal).ToArray();
-        foreach (var title in old)
-        {
-            arxivIdsByTitle[title].Remove(id);
-            if (arxivIdsByTitle[title].Count == 0) arxivIdsByTitle.Remove(title);
-        }
-        foreach (var title in now)
-        {
-            if (!arxivIdsByTitle.TryGetValue(title, out var ids))
-                arxivIdsByTitle[title] = ids = new HashSet<string>(StringComparer.Ordinal);
-            ids.Add(id);
-        }
+        foreach (var title in old) arxivIdsByTitle.Remove(title, id);
+        foreach (var title in now) arxivIdsByTitle.Add(title, id);
         if (now.Length > 0) titlesByArxivId[id] = now;
         else titlesByArxivId.Remove(id);
         return old.Concat(now);
@@ -210,7 +186,7 @@ public sealed class PaperCatalog
 
     /// <summary>A slug id joins the arXiv paper of the same title when exactly one has it; two candidates stay apart.</summary>
     private string ShownIdOf(string id) =>
-        arxivIdsByTitle.TryGetValue(id, out var ids) && ids.Count == 1 && !IsArxivId(id) ? ids.First() : id;
+        arxivIdsByTitle.Single(id) is { } arxivId && !IsArxivId(id) ? arxivId : id;
 
     /// <summary>
     /// Whether <paramref name="id"/> is an arXiv id as a user would type it. Called several times a record when the
@@ -225,20 +201,37 @@ public sealed class PaperCatalog
         && id.AsSpan(5).ContainsAnyExceptInRange('0', '9') is false;
 
     private IEnumerable<RecordIdentity> Records(string id) =>
-        fileKeysById.TryGetValue(id, out var keys) ? keys.SelectMany(k => files[k].Papers).Where(p => p.Id == id) : [];
+        fileKeysById.Of(id).SelectMany(k => files[k].Papers).Where(p => p.Id == id);
 
-    /// <summary>Note name → ids of the files that give it, counted, so that removing one file never drops a name another still gives.</summary>
+    /// <summary>
+    /// Note name → ids of the files that give it, counted, so that removing one file never drops a name another still gives.
+    /// A name given once (nearly every name) keeps its id as the string itself: a sorted map per name was 170 MB at a
+    /// million papers.
+    /// </summary>
     private sealed class NoteNames
     {
-        private readonly Dictionary<string, SortedDictionary<string, int>> ids = new(StringComparer.Ordinal);
+        // An id given by one file, or a SortedDictionary<string, int> of ids and how many files give each.
+        private readonly Dictionary<string, object> ids = new(StringComparer.Ordinal);
 
-        public string? IdFor(string noteName) => ids.TryGetValue(noteName, out var found) ? found.Keys.First() : null;
+        public string? IdFor(string noteName) => ids.GetValueOrDefault(noteName) switch
+        {
+            string id => id,
+            SortedDictionary<string, int> counts => counts.Keys.First(),
+            _ => null,
+        };
 
         public void Add(FileIdentity file)
         {
             foreach (var (name, id) in Names(file))
             {
-                if (!ids.TryGetValue(name, out var counts)) ids[name] = counts = new(StringComparer.Ordinal);
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, name, out var exists);
+                if (!exists)
+                {
+                    slot = id;
+                    continue;
+                }
+                if (slot is string lone) slot = new SortedDictionary<string, int>(StringComparer.Ordinal) { [lone] = 1 };
+                var counts = (SortedDictionary<string, int>)slot!;
                 counts[id] = counts.GetValueOrDefault(id) + 1;
             }
         }
@@ -247,9 +240,18 @@ public sealed class PaperCatalog
         {
             foreach (var (name, id) in Names(file))
             {
-                if (!ids.TryGetValue(name, out var counts) || !counts.TryGetValue(id, out var count)) continue;
-                if (count > 1) counts[id] = count - 1;
-                else if (counts.Remove(id) && counts.Count == 0) ids.Remove(name);
+                switch (ids.GetValueOrDefault(name))
+                {
+                    case string lone when lone == id:
+                        ids.Remove(name);
+                        break;
+                    case SortedDictionary<string, int> counts when counts.TryGetValue(id, out var count):
+                        if (count > 1) counts[id] = count - 1;
+                        else counts.Remove(id);
+                        if (counts.Count == 1 && counts.First() is { Value: 1 } last) ids[name] = last.Key;
+                        else if (counts.Count == 0) ids.Remove(name);
+                        break;
+                }
             }
         }
 

@@ -80,6 +80,42 @@ public sealed class MappedDirectoryTests : IDisposable
         Assert.Throws<EndOfStreamException>(() => input.ReadByte());
     }
 
+    [Fact]
+    public void StoredFieldsAreReadNotMappedAndReadBackAcrossBufferBoundaries()
+    {
+        // 40,000 bytes: more than two of the reader's 16 KB buffers.
+        var written = Enumerable.Range(0, 40_000).Select(i => (byte)(i % 251)).ToArray();
+        using (var output = directory.CreateOutput("_0.fdt", IOContext.DEFAULT))
+            output.WriteBytes(written, written.Length);
+
+        using var input = directory.OpenInput("_0.fdt", IOContext.DEFAULT);
+        Assert.IsType<ReadThroughInput>(input);
+        Assert.Equal(written.Length, input.Length);
+        var all = new byte[written.Length];
+        input.ReadBytes(all, 0, 100);
+        input.ReadBytes(all, 100, all.Length - 100);
+        Assert.Equal(written, all);
+
+        input.Seek(16_380);
+        var clone = (IndexInput)input.Clone();
+        Assert.Equal(written[16_380], input.ReadByte());
+        Assert.Equal(written.AsSpan(16_381, 8).ToArray(), Read(input, 8));
+        Assert.Equal(written[16_380], clone.ReadByte());
+        input.Seek(5);
+        Assert.Equal(written[5], input.ReadByte());
+        Assert.Equal(written[16_381], clone.ReadByte());
+
+        input.Seek(written.Length - 2);
+        Assert.Throws<EndOfStreamException>(() => Read(input, 4));
+    }
+
+    private static byte[] Read(IndexInput input, int count)
+    {
+        var bytes = new byte[count];
+        input.ReadBytes(bytes, 0, count);
+        return bytes;
+    }
+
     public void Dispose()
     {
         directory.Dispose();

@@ -7,7 +7,7 @@ public sealed class QueryBatcherTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task Queries_that_arrive_during_a_run_share_the_next_one_and_each_gets_its_own_vector()
+    public async Task QueriesThatArriveDuringARunShareTheNextOneAndEachGetsItsOwnVector()
     {
         var model = new GatedEmbedder(new VocabularyEmbedder("graph", "neural", "retrieval", "korean"));
         using var batcher = new QueryBatcher(model, threads: 1, maxBatch: 8);
@@ -25,7 +25,7 @@ public sealed class QueryBatcherTests
     }
 
     [Fact]
-    public async Task A_run_takes_at_most_the_batch_size()
+    public async Task ARunTakesAtMostTheBatchSize()
     {
         var model = new GatedEmbedder(new VocabularyEmbedder("graph"));
         using var batcher = new QueryBatcher(model, threads: 1, maxBatch: 2);
@@ -40,7 +40,7 @@ public sealed class QueryBatcherTests
     }
 
     [Fact]
-    public async Task A_failed_run_fails_its_queries_and_the_next_run_answers()
+    public async Task AFailedRunFailsItsQueriesAndTheNextRunAnswers()
     {
         var model = new GatedEmbedder(new VocabularyEmbedder("graph")) { FailNext = true };
         model.Release.Set();
