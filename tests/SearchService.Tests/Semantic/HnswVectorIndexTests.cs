@@ -39,6 +39,39 @@ public sealed class HnswVectorIndexTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(width, HnswVectorIndex.ExpansionSearchFor(vectors));
 
     [SkippableFact]
+    public void SearchesFromMoreThreadsThanCoresAllAnswer()
+    {
+        Skip.IfNot(HnswVectorIndex.IsSupported, "The USearch native library does not load on this machine.");
+        var (rows, queries) = ClusteredVectors(new Random(13), count: 2_000);
+        using var built = HnswVectorIndex.Build(rows, Dimensions, "one");
+        built.Save(folder);
+        // A loaded graph too: the library gives each search one of a fixed number of contexts, one per core by default.
+        using var loaded = HnswVectorIndex.TryLoad(folder, "one")!;
+        var expected = queries.Select(q => built.Search(q, K).Select(h => h.Key).ToList()).ToList();
+
+        foreach (var index in new[] { built, loaded })
+        {
+            var failures = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+            var threads = Enumerable.Range(0, 4 * Environment.ProcessorCount + 4).Select(t => new Thread(() =>
+            {
+                try
+                {
+                    for (var round = 0; round < 20; round++)
+                        for (var q = t % 7; q < queries.Count; q += 7)
+                            Assert.Equal(expected[q], index.Search(queries[q], K).Select(h => h.Key));
+                }
+                catch (Exception e)
+                {
+                    failures.Add(e);
+                }
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+            Assert.Empty(failures);
+        }
+    }
+
+    [SkippableFact]
     public void ASavedIndexLoadsOnlyForTheSameVectors()
     {
         Skip.IfNot(HnswVectorIndex.IsSupported, "The USearch native library does not load on this machine.");
