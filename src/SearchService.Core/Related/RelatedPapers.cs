@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchService.Core.Indexing;
 using SearchService.Core.Notes;
+using SearchService.Core.Search;
 using SearchService.Core.Semantic;
 using SearchService.Core.Store;
 
@@ -72,7 +73,8 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
             query.Add(korean, Occur.SHOULD);
         if (query.Clauses.Count == 0) return;
         var filter = new QueryWrapperFilter(terms.Apply(new TermQuery(new Term(PaperFields.Kind, PaperFields.PaperKind))));
-        var hits = searcher.Search(terms.Apply(query), filter, w.Neighbours).ScoreDocs;
+        // Over the segment groups on every core, as a keyword search: at a million papers this search is most of a request.
+        var (hits, _, _) = SlicedSearch.Run(searcher, SegmentSlices.Of(searcher.IndexReader), terms.Apply(query), filter, Sort.RELEVANCE, w.Neighbours, newFacets: null);
         if (hits.Length == 0) return;
         // The paper itself is usually the best hit; normalize by the best other paper so one strong neighbour scores 1.
         var ids = hits.Select(h => (Id: IdOf(searcher.IndexReader, h.Doc), h.Score)).Where(h => h.Id is not null).ToList();
