@@ -98,7 +98,7 @@ public sealed class PaperGraph
     public static string Text(Paper paper) => string.Join('\n', paper.Abstract, paper.KoreanCommentary, paper.EnglishCommentary);
 
     private IEnumerable<string> LinkedFrom(Paper paper) =>
-        paper.Links.SelectMany(name => idsByNoteName.ContainsKey(name) ? idsByNoteName.Of(name) : ids.Contains(name) ? [name] : []);
+        paper.Links.SelectMany(name => idsByNoteName.Of(name) is { Count: > 0 } named ? named : ids.Contains(name) ? [name] : []);
 
     private static void Add(Dictionary<string, List<string>> map, string key, string id)
     {

@@ -19,8 +19,6 @@ public sealed class JoinedEmbedder(ITextEmbedder first, ITextEmbedder second) : 
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken ct = default) =>
         JoinEach(first.Embed(texts, ct), second.Embed(texts, ct));
 
-    public float[] EmbedQuery(string query, CancellationToken ct = default) => EmbedQueries([query], ct)[0];
-
     public float[][] EmbedQueries(IReadOnlyList<string> queries, CancellationToken ct = default) =>
         JoinEach(first.EmbedQueries(queries, ct), second.EmbedQueries(queries, ct));
 
