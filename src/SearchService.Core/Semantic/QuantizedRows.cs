@@ -80,20 +80,36 @@ internal sealed class QuantizedRows(int dimensions)
         Array.Resize(ref _errors, rows);
     }
 
-    /// <summary>What <see cref="Approximate"/> needs of a query: the query in steps, and its dot product with the means.</summary>
-    public (float[] Stepped, float Base) Prepare(ReadOnlySpan<float> query)
+    /// <summary>
+    /// A query as <see cref="Approximate"/> reads it: in steps of each dimension, rounded to 16-bit integers so a row is
+    /// scored with integer multiply-adds, with what that rounding can cost a score (<see cref="SteppedQuery.Error"/>).
+    /// </summary>
+    public SteppedQuery Prepare(ReadOnlySpan<float> query)
     {
         var stepped = new float[dimensions];
         TensorPrimitives.Multiply(query, _step, stepped);
-        return (stepped, TensorPrimitives.Dot(query, _mean));
+        // The largest value that keeps a row's whole sum (|code| ≤ 127 in every dimension) within an int.
+        var limit = Math.Min(short.MaxValue, int.MaxValue / (sbyte.MaxValue * dimensions));
+        var largest = TensorPrimitives.MaxMagnitude(stepped);
+        var scale = largest == 0 ? 1 : largest / limit;
+        var codes = new short[dimensions];
+        var roundingError = 0f;
+        for (var i = 0; i < dimensions; i++)
+        {
+            codes[i] = (short)MathF.Round(stepped[i] / scale);
+            roundingError += MathF.Abs(stepped[i] - codes[i] * scale);
+        }
+        // Each rounded component multiplies a code of at most 127.
+        return new SteppedQuery(codes, scale, TensorPrimitives.Dot(query, _mean), roundingError * sbyte.MaxValue);
     }
 
     /// <summary>
-    /// The dot product of a query (<see cref="Prepare"/>d) with the byte form of row <paramref name="slot"/>. For a unit
-    /// query it is within <see cref="Error"/> of the dot product with the float row (Cauchy–Schwarz), before rounding.
+    /// The dot product of a query with the byte form of row <paramref name="slot"/>. For a unit query it is within
+    /// <see cref="Error"/> of the row plus the query's <see cref="SteppedQuery.Error"/> of the dot product with the
+    /// float row (Cauchy–Schwarz), before float rounding.
     /// </summary>
-    public float Approximate(int slot, (float[] Stepped, float Base) query) =>
-        query.Base + Dot(query.Stepped, _codes.AsSpan(slot * dimensions, dimensions));
+    public float Approximate(int slot, SteppedQuery query) =>
+        query.Base + query.Scale * Dot(query.Codes, _codes.AsSpan(slot * dimensions, dimensions));
 
     /// <summary>The length of the difference between row <paramref name="slot"/> and its byte form.</summary>
     public float Error(int slot) => _errors[slot];
@@ -106,25 +122,25 @@ internal sealed class QuantizedRows(int dimensions)
         Array.Resize(ref _errors, capacity);
     }
 
-    /// <summary>Σ query[i]·codes[i], eight bytes widened to floats per step where AVX2 is there.</summary>
-    internal static unsafe float Dot(ReadOnlySpan<float> query, ReadOnlySpan<sbyte> codes)
+    /// <summary>Σ query[i]·codes[i] in integers, sixteen pairs per multiply-add where AVX2 is there; the caller keeps it within an int.</summary>
+    internal static unsafe int Dot(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> codes)
     {
         var i = 0;
-        var sum = 0f;
-        if (Avx2.IsSupported && Fma.IsSupported && codes.Length >= 16)
+        var sum = 0;
+        if (Avx2.IsSupported && codes.Length >= 32)
         {
-            fixed (float* q = query)
+            fixed (short* q = query)
             fixed (sbyte* c = codes)
             {
                 // Two sums side by side, so one multiply-add need not wait for the one before.
-                var even = Vector256<float>.Zero;
-                var odd = Vector256<float>.Zero;
-                for (; i + 16 <= codes.Length; i += 16)
+                var even = Vector256<int>.Zero;
+                var odd = Vector256<int>.Zero;
+                for (; i + 32 <= codes.Length; i += 32)
                 {
-                    even = Fma.MultiplyAdd(Avx.LoadVector256(q + i), Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(c + i)), even);
-                    odd = Fma.MultiplyAdd(Avx.LoadVector256(q + i + 8), Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(c + i + 8)), odd);
+                    even = Avx2.Add(even, Avx2.MultiplyAddAdjacent(Avx.LoadVector256(q + i), Avx2.ConvertToVector256Int16(c + i)));
+                    odd = Avx2.Add(odd, Avx2.MultiplyAddAdjacent(Avx.LoadVector256(q + i + 16), Avx2.ConvertToVector256Int16(c + i + 16)));
                 }
-                sum = Vector256.Sum(Avx.Add(even, odd));
+                sum = Vector256.Sum(Avx2.Add(even, odd));
             }
         }
         for (; i < codes.Length; i++)
@@ -132,3 +148,7 @@ internal sealed class QuantizedRows(int dimensions)
         return sum;
     }
 }
+
+/// <summary>A query prepared for <see cref="QuantizedRows.Approximate"/>: 16-bit codes times <paramref name="Scale"/>, plus <paramref name="Base"/>.</summary>
+/// <param name="Error">How far rounding the query to codes can move a score, at most.</param>
+internal readonly record struct SteppedQuery(short[] Codes, float Scale, float Base, float Error);

@@ -169,13 +169,15 @@ public sealed class VectorIndex : IDisposable
         var approximate = ArrayPool<float>.Shared.Rent(_ids.Count);
         try
         {
-            var bar = ApproximatePass(q, k, filter, approximate);
+            var stepped = _quantized.Prepare(q);
+            var margin = stepped.Error + RoundingMargin;
+            var bar = ApproximatePass(stepped, margin, k, filter, approximate);
             // Once the heap is full, a row scoring below its worst cannot enter: most rows stop at that comparison.
             var floor = float.NegativeInfinity;
             for (var slot = 0; slot < _ids.Count; slot++)
             {
                 // Skipped: left out by the filter, or even its best possible score is below the k-th best worst case.
-                if (float.IsNaN(approximate[slot]) || approximate[slot] + _quantized.Error(slot) + RoundingMargin < bar)
+                if (float.IsNaN(approximate[slot]) || approximate[slot] + _quantized.Error(slot) + margin < bar)
                     continue;
                 var id = _ids[slot];
                 var score = TensorPrimitives.Dot(q, _rows.AsSpan(slot * _dimensions, _dimensions));
@@ -206,11 +208,11 @@ public sealed class VectorIndex : IDisposable
     /// Fills <paramref name="approximate"/> with every row's score from its byte form (NaN for a row the filter leaves out)
     /// and returns the k-th best of their lower bounds: the k best exact scores are all at least that, so a row whose
     /// upper bound is below it cannot be among them. Negative infinity when fewer than k rows pass the filter.
+    /// Every row's bound is widened by <paramref name="margin"/>: what rounding the query and float sums can cost.
     /// </summary>
-    private float ApproximatePass(float[] query, int k, Func<string, bool>? filter, float[] approximate)
+    private float ApproximatePass(SteppedQuery query, float margin, int k, Func<string, bool>? filter, float[] approximate)
     {
         var lowest = new PriorityQueue<float, float>(k + 1);
-        var prepared = _quantized.Prepare(query);
         for (var slot = 0; slot < _ids.Count; slot++)
         {
             if (filter is not null && !filter(_ids[slot]))
@@ -218,8 +220,8 @@ public sealed class VectorIndex : IDisposable
                 approximate[slot] = float.NaN;
                 continue;
             }
-            approximate[slot] = _quantized.Approximate(slot, prepared);
-            var lower = approximate[slot] - _quantized.Error(slot) - RoundingMargin;
+            approximate[slot] = _quantized.Approximate(slot, query);
+            var lower = approximate[slot] - _quantized.Error(slot) - margin;
             if (lowest.Count < k)
                 lowest.Enqueue(lower, lower);
             else if (lower > lowest.Peek())
