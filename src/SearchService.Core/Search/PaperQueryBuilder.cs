@@ -88,12 +88,12 @@ public sealed class PaperQueryBuilder(Analyzer analyzer, ITermExpander? expansio
         return restricting.Count == 0 ? null : BuildScoring(restricting);
     }
 
-    /// <summary>The filter every search applies: only papers, and the request's authors, tags and dates.</summary>
     /// <summary>Whether the request has filters of its own, beyond keeping to papers.</summary>
     public static bool HasFilters(SearchRequest request) => request.Authors.Count > 0 || request.Tags.Count > 0 || request.From is not null || request.To is not null;
 
     private static TermQuery PapersOnly() => new(new Term(PaperFields.Kind, PaperFields.PaperKind));
 
+    /// <summary>The filter every search applies: only papers, and the request's authors, tags and dates.</summary>
     public Query BuildFilter(SearchRequest request)
     {
         var filter = new BooleanQuery { { PapersOnly(), Occur.MUST } };
