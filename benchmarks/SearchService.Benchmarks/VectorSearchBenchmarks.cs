@@ -28,14 +28,14 @@ public class VectorSearchBenchmarks
     {
         var random = new Random(1);
         var shared = Unit(Enumerable.Range(0, Dimensions).Select(i => Noise(random) * (i % 97 == 0 ? 12 : 1)).ToArray());
-        var topics = Enumerable.Range(0, 40).Select(_ => Unit(Enumerable.Range(0, Dimensions).Select(_ => Noise(random)).ToArray())).ToArray();
-        float[] Vector() => Unit(Mix(shared, 0.6f, Mix(topics[random.Next(topics.Length)], 0.5f, Unit(Enumerable.Range(0, Dimensions).Select(_ => Noise(random)).ToArray()))));
+        var topics = Enumerable.Range(0, 40).Select(_ => RandomUnit(random)).ToArray();
+        float[] Vector() => Unit(Mix(shared, 0.6f, Mix(topics[random.Next(topics.Length)], 0.5f, RandomUnit(random))));
         index = new VectorIndex(Dimensions);
         floats = new float[Rows * Dimensions];
         for (var row = 0; row < Rows; row++)
         {
             var vector = Vector();
-            index.Set($"paper{row}\u001F0", vector);
+            index.Set($"p{row}", vector);
             vector.CopyTo(floats, row * Dimensions);
         }
         queries = Enumerable.Range(0, 64).Select(_ => Vector()).ToArray();
@@ -59,6 +59,8 @@ public class VectorSearchBenchmarks
     }
 
     private static float Noise(Random random) => (float)(random.NextDouble() * 2 - 1);
+
+    private static float[] RandomUnit(Random random) => Unit(Enumerable.Range(0, Dimensions).Select(_ => Noise(random)).ToArray());
 
     private static float[] Mix(float[] a, float weight, float[] b) => a.Select((x, i) => weight * x + (1 - weight) * b[i]).ToArray();
 
