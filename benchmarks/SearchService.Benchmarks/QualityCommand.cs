@@ -23,7 +23,8 @@ namespace SearchService.Benchmarks;
 /// as in the service); <c>--no-new-terms</c> uses the dictionary as it was before the coverage entries of issue 9;
 /// <c>--terms FILE</c> (repeatable) adds a dictionary file, as <c>Index:SynonymFiles</c> does, to measure a candidate lexicon.
 /// <c>--model M</c> picks the embedding model (<see cref="EmbeddingModel"/>); <c>--hangul-weight W</c> sets
-/// <see cref="SemanticOptions.HangulSemanticWeight"/>; <c>--dev-ranks</c> prints the rank of each dev query's paper per mode.
+/// <see cref="SemanticOptions.HangulSemanticWeight"/>; <c>--dev-ranks</c> prints the rank of each dev query's paper per mode;
+/// <c>--int8-queries</c> embeds queries with the byte-weight model (<see cref="EmbedderOptions.Int8Queries"/>).
 /// Vectors are cached in a folder (by content hash, as the service does), so only the first run pays for
 /// embedding the corpus.
 /// </summary>
@@ -67,7 +68,8 @@ public static class QualityCommand
         if (args.Contains("--keyword-only")) return KeywordOnly(store, keywordExpansion, dev, heldOut, links, args.Contains("--dev-only"), args.Contains("--ranks"));
         // --model M: the embedding model (as Semantic:Model, whose default it takes); give each model its own --vectors folder.
         var model = args.SkipWhile(a => a != "--model").Skip(1).FirstOrDefault() is { } named ? Enum.Parse<EmbeddingModel>(named, ignoreCase: true) : new SemanticOptions().Model;
-        var embedder = Embedders.Create(model);
+        // --int8-queries: queries on the model with byte weights, as Semantic:Int8Queries=true.
+        var embedder = Embedders.Create(model, new EmbedderOptions { Int8Queries = args.Contains("--int8-queries") });
         using var disposeEmbedder = embedder as IDisposable;
         using var vectorStore = new VectorStore(vectorFolder, embedder.Dimensions);
         var translator = new TermTranslator(expansion);

@@ -41,8 +41,9 @@ public sealed class SemanticServices(IServiceProvider services)
         var data = IndexPaths.DataFolder(services.GetRequiredService<IOptions<IndexOptions>>().Value);
         // ONNX Runtime keeps a folder under $XDG_CACHE_HOME (else ~/.cache); keep it with the rest of our data.
         NativeEnvironment.Set("XDG_CACHE_HOME", Path.Combine(data, "cache"));
-        var model = services.GetRequiredService<SemanticOptions>().Model;
-        var embedder = Embedders.Create(model, logger: services.GetRequiredService<ILogger<SentenceEmbedder>>());
+        var semantic = services.GetRequiredService<SemanticOptions>();
+        var model = semantic.Model;
+        var embedder = Embedders.Create(model, new EmbedderOptions { Int8Queries = semantic.Int8Queries }, services.GetRequiredService<ILogger<SentenceEmbedder>>());
         if (!embedder.IsAvailable)
         {
             Fail($"the embedding model {model} did not load ({Embedders.UnavailableReason(embedder)}).");
@@ -52,9 +53,9 @@ public sealed class SemanticServices(IServiceProvider services)
         var store = new VectorStore(folder, embedder.Dimensions, services.GetRequiredService<ILogger<VectorStore>>());
         var translator = services.GetRequiredService<IQueryTranslator>();
         var vectors = new PaperVectors(services.GetRequiredService<PaperStore>(), embedder, store, services.GetRequiredService<ILogger<PaperVectors>>(), translator,
-            services.GetRequiredService<SemanticOptions>());
+            semantic);
         // Queries also use the translations learned from the notes; paper texts keep the hand dictionary.
-        var searcher = new SemanticSearcher(vectors, services.GetRequiredService<LearnedQueryTranslator>(), services.GetRequiredService<SemanticOptions>());
+        var searcher = new SemanticSearcher(vectors, services.GetRequiredService<LearnedQueryTranslator>(), semantic);
         loaded = new Loaded(vectors, searcher);
         status = "loaded";
         return vectors;

@@ -8,6 +8,25 @@ internal static class EncoderBatch
 {
     public static float[][] Run(InferenceSession session, EncoderInputs names, int[][] tokens, Pooling pooling, CancellationToken ct)
     {
+        var (inputNames, inputs, width) = Inputs(names, tokens);
+        try
+        {
+            using var runOptions = new RunOptions();
+            using var cancel = ct.Register(() => runOptions.Terminate = true);
+            using var outputs = session.Run(runOptions, inputNames, inputs, [names.HiddenState]);
+            ct.ThrowIfCancellationRequested();
+            return Pool(outputs[0].GetTensorDataAsSpan<float>(), tokens, width, pooling);
+        }
+        finally
+        {
+            foreach (var input in inputs)
+                input.Dispose();
+        }
+    }
+
+    /// <summary>The model's inputs for <paramref name="tokens"/>, padded to the longest; the caller disposes the values.</summary>
+    public static (List<string> Names, List<OrtValue> Values, int Width) Inputs(EncoderInputs names, int[][] tokens)
+    {
         var batch = tokens.Length;
         var width = tokens.Max(t => t.Length);
         var ids = new long[batch * width];
@@ -33,20 +52,7 @@ internal static class EncoderBatch
             inputNames.Add(names.TokenTypeIds);
             inputs.Add(OrtValue.CreateTensorValueFromMemory(new long[batch * width], shape));
         }
-
-        try
-        {
-            using var runOptions = new RunOptions();
-            using var cancel = ct.Register(() => runOptions.Terminate = true);
-            using var outputs = session.Run(runOptions, inputNames, inputs, [names.HiddenState]);
-            ct.ThrowIfCancellationRequested();
-            return Pool(outputs[0].GetTensorDataAsSpan<float>(), tokens, width, pooling);
-        }
-        finally
-        {
-            foreach (var input in inputs)
-                input.Dispose();
-        }
+        return (inputNames, inputs, width);
     }
 
     // Mean over the real tokens only: padding would otherwise pull short texts toward the pad embedding.

@@ -1,3 +1,5 @@
+using System.Text;
+using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML.OnnxRuntime;
@@ -15,6 +17,7 @@ public sealed class SentenceEmbedder : ITextEmbedder, IDisposable
     private readonly SentenceModelCard _card;
     private readonly EmbedderOptions _options;
     private readonly InferenceSession? _session;
+    private readonly InferenceSession? _querySession;
     private readonly BertTokenizer? _tokenizer;
     private readonly EncoderInputs? _inputs;
 
@@ -34,10 +37,12 @@ public sealed class SentenceEmbedder : ITextEmbedder, IDisposable
         {
             ValidateOptions(_options);
             var files = loadModel(card);
-            using (files.Vocabulary)
-                _tokenizer = BertTokenizer.Create(files.Vocabulary, new BertOptions { LowerCaseBeforeTokenization = true });
+            var vocabulary = ReadAll(files.Vocabulary);
+            _tokenizer = BertTokenizer.Create(new MemoryStream(vocabulary), new BertOptions { LowerCaseBeforeTokenization = true });
             _session = new InferenceSession(files.Onnx, CreateSessionOptions(_options));
             _inputs = EncoderInputs.From(_session, SentenceModelCard.Dimensions);
+            if (_options.Int8Queries)
+                _querySession = LoadInt8(files.Onnx, Encoding.UTF8.GetString(vocabulary).Split('\n', StringSplitOptions.TrimEntries), logger);
             // all-MiniLM-L6-v2's id is what it was before other models came, so vectors stored then are still found.
             ModelId = $"{card.Name}/{card.Package.GetName().Name}-{files.Version}/{PoolingName(card.Pooling)}/max{_options.MaxTokens}";
         }
@@ -45,6 +50,8 @@ public sealed class SentenceEmbedder : ITextEmbedder, IDisposable
         {
             _session?.Dispose();
             _session = null;
+            _querySession?.Dispose();
+            _querySession = null;
             UnavailableReason = $"{e.GetType().Name}: {e.Message}";
             logger.LogWarning(e, "Semantic search is off: the embedding model {Model} could not be loaded", card.Name);
         }
@@ -68,9 +75,11 @@ public sealed class SentenceEmbedder : ITextEmbedder, IDisposable
     /// several cores at once (<see cref="EmbedderOptions.ParallelBatches"/>); results come back in input order.
     /// ONNX Runtime sessions and the tokenizer are safe to share across threads.
     /// </remarks>
-    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken ct = default)
+    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken ct = default) => Embed(_session, _options.BatchSize, texts, ct);
+
+    private float[][] Embed(InferenceSession? session, int batchSize, IReadOnlyList<string> texts, CancellationToken ct)
     {
-        if (_session is null || _tokenizer is null || _inputs is null)
+        if (session is null || _tokenizer is null || _inputs is null)
             throw new InvalidOperationException($"The embedding model is unavailable: {UnavailableReason}");
 
         var tokens = new int[texts.Count][];
@@ -79,7 +88,7 @@ public sealed class SentenceEmbedder : ITextEmbedder, IDisposable
 
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => tokens[i].Length).ToArray();
         var vectors = new float[texts.Count][];
-        var batches = order.Chunk(_options.BatchSize).ToArray();
+        var batches = order.Chunk(batchSize).ToArray();
         var parallel = new ParallelOptions
         {
             CancellationToken = ct,
@@ -90,7 +99,7 @@ public sealed class SentenceEmbedder : ITextEmbedder, IDisposable
             // Each batch writes only its own rows of the result.
             Parallel.ForEach(batches, parallel, batch =>
             {
-                var batchVectors = EncoderBatch.Run(_session, _inputs, [.. batch.Select(i => tokens[i])], _card.Pooling, ct);
+                var batchVectors = EncoderBatch.Run(session, _inputs, [.. batch.Select(i => tokens[i])], _card.Pooling, ct);
                 for (var j = 0; j < batch.Length; j++)
                     vectors[batch[j]] = batchVectors[j];
             });
@@ -104,15 +113,60 @@ public sealed class SentenceEmbedder : ITextEmbedder, IDisposable
     }
 
     /// <inheritdoc />
-    /// <remarks>Retrieval models are trained with an instruction before the query and none before the passage.</remarks>
+    /// <remarks>
+    /// Retrieval models are trained with an instruction before the query and none before the passage. Queries run on
+    /// the model with byte weights when <see cref="EmbedderOptions.Int8Queries"/> is set (and it loaded).
+    /// </remarks>
     public float[] EmbedQuery(string query, CancellationToken ct = default) => EmbedQueries([query], ct)[0];
 
     /// <inheritdoc />
     public float[][] EmbedQueries(IReadOnlyList<string> queries, CancellationToken ct = default) =>
-        Embed(queries.Select(query => _card.QueryPrefix + query).ToList(), ct);
+        _querySession is null
+            ? Embed(_session, _options.BatchSize, queries.Select(query => _card.QueryPrefix + query).ToList(), ct)
+            // One query per run: the byte model scales each run's activations by their range over the whole run, so
+            // a query's vector would otherwise depend on the queries that happened to share its run.
+            : Embed(_querySession, 1, queries.Select(query => _card.QueryPrefix + query).ToList(), ct);
 
-    /// <summary>Releases the ONNX Runtime session.</summary>
-    public void Dispose() => _session?.Dispose();
+    /// <summary>True when queries run on the model with byte weights (<see cref="EmbedderOptions.Int8Queries"/>).</summary>
+    public bool QueriesRunInt8 => _querySession is not null;
+
+    /// <summary>Releases the ONNX Runtime sessions.</summary>
+    public void Dispose()
+    {
+        _session?.Dispose();
+        _querySession?.Dispose();
+    }
+
+    // The byte-weight model for queries; null (queries then run on the float model) when nothing could be rewritten
+    // or the rewritten graph does not load, which costs query speed but nothing else.
+    private InferenceSession? LoadInt8(byte[] onnx, IReadOnlyList<string> vocabulary, ILogger logger)
+    {
+        try
+        {
+            var texts = ActivationRanges.QueryLikeTexts(vocabulary, _card.QueryPrefix);
+            var tokens = texts.Select(text => _tokenizer!.EncodeToIds(text, _options.MaxTokens, out _, out _).ToArray());
+            var (model, quantized) = Int8Weights.Rewrite(onnx, ActivationRanges.Measure(onnx, _inputs!, tokens));
+            if (quantized > 0)
+                return new InferenceSession(model, CreateSessionOptions(_options));
+            logger.LogWarning("The model {Model} has no weight matrix to store as bytes; queries run on the float model", _card.Name);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidProtocolBufferException or OnnxRuntimeException)
+        {
+            logger.LogWarning(e, "Queries run on the float model: {Model} with byte weights did not load", _card.Name);
+        }
+        return null;
+    }
+
+    // The vocabulary serves twice: the tokenizer reads it, and the byte model's calibration draws words from it.
+    private static byte[] ReadAll(Stream stream)
+    {
+        using (stream)
+        {
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+    }
 
     private static string PoolingName(Pooling pooling) => pooling == Pooling.Mean ? "mean" : "cls";
 
