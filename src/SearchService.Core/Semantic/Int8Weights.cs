@@ -67,26 +67,29 @@ internal static class Int8Weights
 
             var values = FloatValues(weight);
             var input = node.Input[0];
+            // Named by weight and product: a weight two products share gets bytes of its own for each (each may be scaled
+            // differently), and node names may be empty.
+            var name = $"{weight.Name}_{quantized}";
             if (activationRanges?.GetValueOrDefault(input) is { } range && range.Length == weight.Dims[0])
             {
                 var divisors = MigrateRange(values, range, checked((int)weight.Dims[1]));
-                var divisorTensor = FloatTensor(node.Name + "_smooth", divisors.Select(d => 1 / d).ToArray());
+                var divisorTensor = FloatTensor(name + "_smooth", divisors.Select(d => 1 / d).ToArray());
                 graph.Initializer.Add(divisorTensor);
-                var scaled = new NodeProto { Name = node.Name + "_smooth", OpType = "Mul" };
+                var scaled = new NodeProto { Name = name + "_smooth", OpType = "Mul" };
                 scaled.Input.Add(input);
                 scaled.Input.Add(divisorTensor.Name);
-                scaled.Output.Add(node.Name + "_smoothed");
+                scaled.Output.Add(name + "_smoothed");
                 nodes.Add(scaled);
                 input = scaled.Output[0];
             }
 
-            var (bytes, scales) = Quantize(weight, values);
+            var (bytes, scales) = Quantize(name, weight, values);
             graph.Initializer.Add(bytes);
             graph.Initializer.Add(scales);
             // The float matrix goes unless another node still reads it (a tied weight).
             if (consumers[weight.Name] == 1)
                 graph.Initializer.Remove(weight);
-            var product = new NodeProto { Name = node.Name + "_int8", OpType = "DynamicQuantizeMatMul", Domain = "com.microsoft" };
+            var product = new NodeProto { Name = name + "_product", OpType = "DynamicQuantizeMatMul", Domain = "com.microsoft" };
             product.Input.Add(input);
             product.Input.Add(bytes.Name);
             product.Input.Add(scales.Name);
@@ -104,8 +107,6 @@ internal static class Int8Weights
         return (model.ToByteArray(), quantized);
     }
 
-    // One scale per output column (symmetric, zero point 0): columns of a weight matrix differ in range, and one
-    // scale for the whole matrix would round the small columns coarsely.
     private static float[] FloatValues(TensorProto weight)
     {
         var values = weight.RawData.Length > 0 ? MemoryMarshal.Cast<byte, float>(weight.RawData.Span).ToArray() : [.. weight.FloatData];
@@ -133,7 +134,9 @@ internal static class Int8Weights
         return divisors;
     }
 
-    private static (TensorProto Bytes, TensorProto Scales) Quantize(TensorProto weight, float[] values)
+    // One scale per output column (symmetric, zero point 0): columns of a weight matrix differ in range, and one
+    // scale for the whole matrix would round the small columns coarsely.
+    private static (TensorProto Bytes, TensorProto Scales) Quantize(string name, TensorProto weight, float[] values)
     {
         var rows = checked((int)weight.Dims[0]);
         var columns = checked((int)weight.Dims[1]);
@@ -152,13 +155,13 @@ internal static class Int8Weights
 
         var byteTensor = new TensorProto
         {
-            Name = weight.Name + "_int8",
+            Name = name + "_int8",
             DataType = (int)TensorProto.Types.DataType.Int8,
             RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(bytes.AsSpan())),
         };
         byteTensor.Dims.Add(rows);
         byteTensor.Dims.Add(columns);
-        return (byteTensor, FloatTensor(weight.Name + "_scale", scales));
+        return (byteTensor, FloatTensor(name + "_scale", scales));
     }
 
     private static TensorProto FloatTensor(string name, float[] values)

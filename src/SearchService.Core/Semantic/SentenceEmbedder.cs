@@ -120,12 +120,13 @@ public sealed class SentenceEmbedder : ITextEmbedder, IDisposable
     public float[] EmbedQuery(string query, CancellationToken ct = default) => EmbedQueries([query], ct)[0];
 
     /// <inheritdoc />
-    public float[][] EmbedQueries(IReadOnlyList<string> queries, CancellationToken ct = default) =>
-        _querySession is null
-            ? Embed(_session, _options.BatchSize, queries.Select(query => _card.QueryPrefix + query).ToList(), ct)
-            // One query per run: the byte model scales each run's activations by their range over the whole run, so
-            // a query's vector would otherwise depend on the queries that happened to share its run.
-            : Embed(_querySession, 1, queries.Select(query => _card.QueryPrefix + query).ToList(), ct);
+    public float[][] EmbedQueries(IReadOnlyList<string> queries, CancellationToken ct = default)
+    {
+        var prefixed = queries.Select(query => _card.QueryPrefix + query).ToList();
+        // One query per run on the byte model: it scales each run's activations by their range over the whole run, so
+        // a query's vector would otherwise depend on the queries that happened to share its run.
+        return _querySession is null ? Embed(_session, _options.BatchSize, prefixed, ct) : Embed(_querySession, 1, prefixed, ct);
+    }
 
     /// <summary>True when queries run on the model with byte weights (<see cref="EmbedderOptions.Int8Queries"/>).</summary>
     public bool QueriesRunInt8 => _querySession is not null;
