@@ -15,7 +15,11 @@ internal static class EncoderBatch
             using var cancel = ct.Register(() => runOptions.Terminate = true);
             using var outputs = session.Run(runOptions, inputNames, inputs, [names.HiddenState]);
             ct.ThrowIfCancellationRequested();
-            return Pool(outputs[0].GetTensorDataAsSpan<float>(), tokens, width, pooling);
+            // The output may hold fewer positions than the input (ClsOnlyLastLayer keeps the first alone).
+            var positions = checked((int)outputs[0].GetTensorTypeAndShape().Shape[1]);
+            if (pooling == Pooling.Mean && positions != width)
+                throw new InvalidDataException($"Mean pooling needs every position, and the model gave {positions} of {width}.");
+            return Pool(outputs[0].GetTensorDataAsSpan<float>(), tokens, positions, pooling);
         }
         finally
         {
@@ -57,16 +61,16 @@ internal static class EncoderBatch
 
     // Mean over the real tokens only: padding would otherwise pull short texts toward the pad embedding.
     // [CLS] pooling reads the first position, which every row has.
-    private static float[][] Pool(ReadOnlySpan<float> hidden, int[][] tokens, int width, Pooling pooling)
+    private static float[][] Pool(ReadOnlySpan<float> hidden, int[][] tokens, int positions, Pooling pooling)
     {
-        var dims = hidden.Length / (tokens.Length * width);
+        var dims = hidden.Length / (tokens.Length * positions);
         var vectors = new float[tokens.Length][];
         for (var row = 0; row < tokens.Length; row++)
         {
             var sum = new float[dims];
             var pooled = pooling == Pooling.Cls ? 1 : tokens[row].Length;
             for (var col = 0; col < pooled; col++)
-                TensorPrimitives.Add(sum, hidden.Slice((row * width + col) * dims, dims), sum);
+                TensorPrimitives.Add(sum, hidden.Slice((row * positions + col) * dims, dims), sum);
             var norm = TensorPrimitives.Norm(sum);
             if (norm > 0)
                 TensorPrimitives.Divide(sum, norm, sum);

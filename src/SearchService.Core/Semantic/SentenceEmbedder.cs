@@ -39,10 +39,12 @@ public sealed class SentenceEmbedder : ITextEmbedder, IDisposable
             var files = loadModel(card);
             var vocabulary = ReadAll(files.Vocabulary);
             _tokenizer = BertTokenizer.Create(new MemoryStream(vocabulary), new BertOptions { LowerCaseBeforeTokenization = true });
-            _session = new InferenceSession(files.Onnx, CreateSessionOptions(_options));
+            // [CLS] pooling reads one position, so the last layer need not compute the others.
+            var onnx = card.Pooling == Pooling.Cls ? ClsOnlyLastLayer.Rewrite(files.Onnx) ?? files.Onnx : files.Onnx;
+            _session = new InferenceSession(onnx, CreateSessionOptions(_options));
             _inputs = EncoderInputs.From(_session, SentenceModelCard.Dimensions);
             if (_options.Int8Queries)
-                _querySession = LoadInt8(files.Onnx, Encoding.UTF8.GetString(vocabulary).Split('\n', StringSplitOptions.TrimEntries), logger);
+                _querySession = LoadInt8(onnx, Encoding.UTF8.GetString(vocabulary).Split('\n', StringSplitOptions.TrimEntries), logger);
             // all-MiniLM-L6-v2's id is what it was before other models came, so vectors stored then are still found.
             ModelId = $"{card.Name}/{card.Package.GetName().Name}-{files.Version}/{PoolingName(card.Pooling)}/max{_options.MaxTokens}";
         }
