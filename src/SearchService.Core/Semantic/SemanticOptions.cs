@@ -18,9 +18,9 @@ public sealed record SemanticOptions
 
     /// <summary>
     /// Embed queries with a copy of the model whose weight matrices are bytes (<see cref="EmbedderOptions.Int8Queries"/>):
-    /// hybrid answers about 1.3× as many requests a second on 2 cores, and the vectors stay within cosine 0.998 of
-    /// the float model's. Off by default: dev MRR@10 is the same and held-out semantic rises 0.763 → 0.767, but
-    /// held-out hybrid falls 0.792 → 0.791, so it does not pass the held-out rule (benchmarks/README.md, eleventh pass).
+    /// hybrid answers about 1.35× as many requests a second on 2 cores, and the vectors stay within cosine 0.998 of
+    /// the float model's. Off by default: dev MRR@10 is the same, but held-out semantic falls 0.763 → 0.762 and
+    /// hybrid 0.792 → 0.790, so it does not pass the held-out rule (benchmarks/README.md, eleventh pass).
     /// </summary>
     public bool Int8Queries { get; init; }
 
