@@ -31,18 +31,16 @@ public sealed class FacetCollector : ICollector, IDisposable
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        foreach (var field in fields) field.Leaf = context.Ord;
+        foreach (var field in fields) field.SetLeaf(context.Ord);
     }
 
     public void Collect(int doc)
     {
         foreach (var field in fields)
         {
-            if (field.Ordinals.PerLeaf[field.Leaf] is not { } values) continue;
-            var toGlobal = field.Ordinals.ToGlobal[field.Leaf];
-            var ords = values.Ords;
-            for (int i = values.Starts[doc], end = values.Starts[doc + 1]; i < end; i++)
-                field.Count(toGlobal is null ? ords[i] : toGlobal[ords[i]]);
+            if (field.Starts is not { } starts) continue;
+            var ords = field.LeafOrds;
+            for (int i = starts[doc], end = starts[doc + 1]; i < end; i++) field.Count(ords[i]);
         }
     }
 
@@ -103,9 +101,18 @@ public sealed class FacetCollector : ICollector, IDisposable
         public ReadOnlySpan<int> Touched => touched.AsSpan(0, touchedCount);
         private int[] touched = System.Buffers.ArrayPool<int>.Shared.Rent(256);
         private int touchedCount;
-        public int Leaf { get; set; }
+        /// <summary>Where the current leaf's documents start in <see cref="LeafOrds"/>; null when the leaf has no values.</summary>
+        public int[]? Starts { get; private set; }
+        /// <summary>The current leaf's values, as global ordinals.</summary>
+        public int[] LeafOrds { get; private set; } = [];
 
-        public void Count(long ord)
+        public void SetLeaf(int leaf)
+        {
+            Starts = Ordinals.PerLeaf[leaf]?.Starts;
+            LeafOrds = Ordinals.GlobalOrds[leaf] ?? [];
+        }
+
+        public void Count(int ord)
         {
             if (Counts[ord]++ == 0) Touch((int)ord);
         }
