@@ -144,7 +144,7 @@ public sealed class KeywordSearcher
         // (leap-frogging with a filter that keeps every paper cost a tenth of a search). With no words, every paper
         // that passes the filters matches; newest first then reads best.
         var filter = prepared.Scoring is null || PaperQueryBuilder.HasFilters(request) ? new QueryWrapperFilter(terms.Apply(queries.BuildFilter(request))) : null;
-        var query = prepared.Scoring is { } scoring ? terms.Apply(scoring) : new MatchAllDocsQuery();
+        var query = prepared.Scoring is { } scoring ? OrQuery.Of(terms.Apply(scoring)) : new MatchAllDocsQuery();
         var sort = request.Sort == SearchSort.Date || prepared.Scoring is null ? ByDate : Sort.RELEVANCE;
         var wanted = Math.Max(1, offset + limit);
         var reader = searcher.IndexReader;

@@ -1,0 +1,131 @@
+using Lucene.Net.Search;
+
+namespace SearchService.Core.Search;
+
+/// <summary>
+/// Lucene's DisjunctionSumScorer, step for step (the same heap moves, so the same order of summing and the same
+/// scores), over (scorer, document) pairs: each scorer's document is read from the pair, not asked for.
+/// </summary>
+internal sealed class OrScorer : Scorer
+{
+    private struct Clause
+    {
+        public Scorer Scorer;
+        public int Doc;
+    }
+
+    private readonly Clause[] heap;
+    private readonly float[] coord;
+    private readonly long cost;
+    private int count;
+    private int doc = -1;
+    private int matchers = -1;
+    /// <summary>Summed in double and rounded once, as Lucene does.</summary>
+    private double score = float.NaN;
+
+    public OrScorer(Weight weight, IReadOnlyList<Scorer> scorers, float[] coord) : base(weight)
+    {
+        heap = scorers.Select(s => new Clause { Scorer = s, Doc = s.DocID }).ToArray();
+        count = heap.Length;
+        this.coord = coord;
+        foreach (var scorer in scorers) cost += scorer.GetCost();
+        for (var i = (count >> 1) - 1; i >= 0; i--) Down(i);
+    }
+
+    public override int DocID => doc;
+
+    public override int Freq => matchers;
+
+    public override float GetScore() => (float)score * coord[matchers];
+
+    public override long GetCost() => cost;
+
+    public override int NextDoc()
+    {
+        while (true)
+        {
+            ref var top = ref heap[0];
+            top.Doc = top.Scorer.NextDoc();
+            if (top.Doc != NO_MORE_DOCS) Down(0);
+            else if (!RemoveTop()) return doc = NO_MORE_DOCS;
+            if (heap[0].Doc != doc)
+            {
+                Land();
+                return doc;
+            }
+        }
+    }
+
+    public override int Advance(int target)
+    {
+        while (true)
+        {
+            ref var top = ref heap[0];
+            top.Doc = top.Scorer.Advance(target);
+            if (top.Doc != NO_MORE_DOCS) Down(0);
+            else if (!RemoveTop()) return doc = NO_MORE_DOCS;
+            if (heap[0].Doc >= target)
+            {
+                Land();
+                return doc;
+            }
+        }
+    }
+
+    public override ICollection<ChildScorer> GetChildren() =>
+        heap.Take(count).Select(c => new ChildScorer(c.Scorer, "SHOULD")).ToList();
+
+    /// <summary>The top of the heap is on a new document: sum the scores of every clause on it, top first, then depth first.</summary>
+    private void Land()
+    {
+        doc = heap[0].Doc;
+        if (doc == NO_MORE_DOCS) return;
+        score = heap[0].Scorer.GetScore();
+        matchers = 1;
+        Count(1);
+        Count(2);
+    }
+
+    private void Count(int root)
+    {
+        if (root >= count || heap[root].Doc != doc) return;
+        matchers++;
+        score += heap[root].Scorer.GetScore();
+        Count((root << 1) + 1);
+        Count((root << 1) + 2);
+    }
+
+    /// <summary>Drops the exhausted top; false when no clause is left.</summary>
+    private bool RemoveTop()
+    {
+        if (--count == 0)
+        {
+            heap[0] = default;
+            return false;
+        }
+        heap[0] = heap[count];
+        heap[count] = default;
+        Down(0);
+        return true;
+    }
+
+    /// <summary>Moves the clause at <paramref name="root"/> down to its place (Lucene's heapAdjust, ties included).</summary>
+    private void Down(int root)
+    {
+        var moving = heap[root];
+        var i = root;
+        while (i <= (count >> 1) - 1)
+        {
+            int left = (i << 1) + 1, right = left + 1;
+            var leftDoc = heap[left].Doc;
+            var rightDoc = right < count ? heap[right].Doc : int.MaxValue;
+            int child;
+            if (leftDoc < moving.Doc) child = rightDoc < leftDoc ? right : left;
+            else if (rightDoc < moving.Doc) child = right;
+            else return;
+            heap[i] = heap[child];
+            heap[child] = moving;
+            i = child;
+        }
+    }
+}
