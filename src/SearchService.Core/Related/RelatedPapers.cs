@@ -75,7 +75,7 @@ public sealed class RelatedPapers(PaperStore store, Func<ISimilarPapers?>? curre
         // Over the segment groups on every core, as a keyword search: at a million papers this search is most of a request.
         // No filter to papers: only papers hold the text fields the words are looked up in (a filter that keeps every
         // paper made the search leap-frog between the two, as keyword search found too).
-        var (hits, _, _) = SlicedSearch.Run(searcher, SegmentSlices.Of(searcher.IndexReader), terms.Apply(query), filter: null, Sort.RELEVANCE, w.Neighbours, newFacets: null);
+        var (hits, _, _) = SlicedSearch.Run(searcher, SegmentSlices.Of(searcher.IndexReader), OrQuery.Of(terms.Apply(query)), filter: null, Sort.RELEVANCE, w.Neighbours, newFacets: null);
         if (hits.Length == 0) return;
         // The paper itself is usually the best hit; normalize by the best other paper so one strong neighbour scores 1.
         var ids = hits.Select(h => (Id: IdOf(searcher.IndexReader, h.Doc), h.Score)).Where(h => h.Id is not null).ToList();
