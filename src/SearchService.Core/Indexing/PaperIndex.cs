@@ -272,8 +272,10 @@ public sealed class PaperIndex : IDisposable
     {
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
-            // Each new snapshot's facet arrays are built here, where the writer refreshes, not in the first search on it.
+            // Each new snapshot's facet arrays and new segments' norms are built here, where the writer refreshes, not in
+            // the first search on it.
             FacetOrdinals.Warm(reader, PaperFields.FacetTag, PaperFields.FacetYear, PaperFields.FacetAuthor);
+            PlainNorms.Warm(reader);
             return new(reader) { Similarity = Similarity };
         }
     }

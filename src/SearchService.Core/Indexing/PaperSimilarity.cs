@@ -54,7 +54,7 @@ public sealed class PaperSimilarity : Similarity
     public override SimScorer GetSimScorer(SimWeight weight, AtomicReaderContext context)
     {
         var stats = (Stats)weight;
-        return new Scorer(stats, context.AtomicReader.GetNormValues(stats.Field));
+        return new Scorer(stats, PlainNorms.Of(context.AtomicReader, stats.Field));
     }
 
     private static float Idf(long docFreq, long docCount) => (float)Math.Log(1 + (docCount - docFreq + 0.5D) / (docFreq + 0.5D));
@@ -102,14 +102,14 @@ public sealed class PaperSimilarity : Similarity
         }
     }
 
-    private sealed class Scorer(Stats stats, NumericDocValues? norms) : SimScorer
+    private sealed class Scorer(Stats stats, byte[]? norms) : SimScorer
     {
         private readonly float weight = stats.Weight * (K1 + 1);
 
         public override float Score(int doc, float freq)
         {
             // Without norms, as if b were 0.
-            var norm = norms is null ? K1 : stats.Factors[(sbyte)norms.Get(doc) & 0xFF];
+            var norm = norms is null ? K1 : stats.Factors[norms[doc]];
             return weight * freq / (freq + norm);
         }
 
@@ -120,7 +120,7 @@ public sealed class PaperSimilarity : Similarity
         public override Explanation Explain(int doc, Explanation freq)
         {
             var boost = stats.QueryBoost * stats.TopLevelBoost;
-            var length = norms is null ? stats.Average : LengthOfNorm[(byte)norms.Get(doc)];
+            var length = norms is null ? stats.Average : LengthOfNorm[norms[doc]];
             var tf = freq.Value * (K1 + 1) / (freq.Value + (norms is null ? K1 : K1 * (1 - B + B * length / stats.Average)));
             var result = new Explanation(boost * stats.Idf * tf, $"BM25 score(doc={doc}), product of:");
             result.AddDetail(new Explanation(boost, "boost"));
