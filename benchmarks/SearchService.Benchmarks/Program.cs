@@ -15,6 +15,7 @@ using SearchService.Benchmarks;
 //   generate   synthetic vault notes (and their vectors) shaped like the real corpus, for scale runs (issue 8)
 //   vectors    HNSW against exact search (a data folder's vectors, or --synthetic N): recall@10 and latency (issue 8)
 //   catalog-memory  bytes a paper that the in-memory catalog holds (issue 8)
+//   keyword-scale  keyword search over an existing (large) index in process: ranking and whole page, mean/p50/p95 (issue 8)
 //   anything else goes to BenchmarkDotNet (e.g. --filter '*')
 return args.FirstOrDefault() switch
 {
@@ -30,6 +31,7 @@ return args.FirstOrDefault() switch
     "generate" => await GenerateCommand.RunAsync(args[1..]),
     "vectors" => await VectorRecallCommand.RunAsync(args[1..]),
     "catalog-memory" => await CatalogMemoryCommand.RunAsync(args[1..]),
+    "keyword-scale" => await KeywordScaleCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 
