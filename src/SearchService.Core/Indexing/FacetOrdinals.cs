@@ -10,8 +10,9 @@ namespace SearchService.Core.Indexing;
 /// monotonic buffer: a third of a keyword search's time at a million papers. Here a segment's values are copied
 /// once into two int arrays (segments never change), and each index snapshot holds each segment's values again as
 /// global ordinals, in the same order: counting a match then reads its values in a row and increments their counts,
-/// with no ordinal map to look up in between (a tenth of a search at a million papers, where the map is megabytes and
-/// each lookup a cache miss). Built when a snapshot is opened (<see cref="Warm"/>), so no request builds one.
+/// with no ordinal map to look up in between (one dependent read less per value: 5-10% of a search at a million papers,
+/// which hold 10.8 million values; the arrays take 43 MB there). Built when a snapshot is opened (<see cref="Warm"/>),
+/// so no request builds one.
 /// </summary>
 public sealed class FacetOrdinals
 {
