@@ -38,17 +38,19 @@ public sealed class OrQuery : Query
 
     public override Query Rewrite(IndexReader reader)
     {
-        var rewritten = (BooleanQuery)clauses.Clone();
-        var changed = false;
-        for (var i = 0; i < rewritten.Clauses.Count; i++)
+        // Copied only when a clause rewrites or the boost moved (a parent folded its own in), as BooleanQuery does:
+        // a search rewrites every query until nothing changes.
+        BooleanQuery? rewritten = null;
+        for (var i = 0; i < clauses.Clauses.Count; i++)
         {
-            var clause = rewritten.Clauses[i];
+            var clause = clauses.Clauses[i];
             var query = clause.Query.Rewrite(reader);
             if (ReferenceEquals(query, clause.Query)) continue;
+            rewritten ??= (BooleanQuery)clauses.Clone();
             rewritten.Clauses[i] = new BooleanClause(query, clause.Occur);
-            changed = true;
         }
-        if (!changed && Boost == clauses.Boost) return this;
+        if (rewritten is null && Boost == clauses.Boost) return this;
+        rewritten ??= (BooleanQuery)clauses.Clone();
         rewritten.Boost = Boost;
         return new OrQuery(rewritten);
     }
