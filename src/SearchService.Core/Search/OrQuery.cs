@@ -25,7 +25,8 @@ public sealed class OrQuery : Query
 
     /// <summary>
     /// <paramref name="query"/> with each BooleanQuery of two or more SHOULD clauses (and no minimum to match) made an
-    /// <see cref="OrQuery"/>, at any depth; other queries are kept as they are.
+    /// <see cref="OrQuery"/> and each one that only filters made an <see cref="AtLeastQuery"/>, at any depth; other
+    /// queries are kept as they are. Matches and scores do not change.
     /// </summary>
     public static Query Of(Query query)
     {
@@ -33,7 +34,7 @@ public sealed class OrQuery : Query
         var copy = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
         foreach (var clause in boolean.Clauses) copy.Add(Of(clause.Query), clause.Occur);
         var pure = copy.Clauses.Count > 1 && copy.MinimumNumberShouldMatch <= 1 && copy.Clauses.All(c => c.Occur == Occur.SHOULD);
-        return pure ? new OrQuery(copy) : copy;
+        return pure ? new OrQuery(copy) : AtLeastQuery.For(copy) ?? (Query)copy;
     }
 
     public override Query Rewrite(IndexReader reader)

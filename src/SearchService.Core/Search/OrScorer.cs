@@ -4,7 +4,9 @@ namespace SearchService.Core.Search;
 
 /// <summary>
 /// Lucene's DisjunctionSumScorer, step for step (the same heap moves, so the same order of summing and the same
-/// scores), over (scorer, document) pairs: each scorer's document is read from the pair, not asked for.
+/// scores), over (scorer, document) pairs: each scorer's document is read from the pair, not asked for. Unlike Lucene's,
+/// it sums its clauses' scores only when asked for the score: a disjunction under <see cref="AtLeastQuery"/>, or one
+/// advanced to a document its conjunction then passes over, is never asked.
 /// </summary>
 internal sealed class OrScorer : Scorer
 {
@@ -19,6 +21,8 @@ internal sealed class OrScorer : Scorer
     private readonly long cost;
     private int count;
     private int doc = -1;
+    /// <summary>The document <see cref="matchers"/> and <see cref="score"/> were summed for.</summary>
+    private int summed = -1;
     private int matchers = -1;
     /// <summary>Summed in double and rounded once, as Lucene does.</summary>
     private double score = float.NaN;
@@ -34,9 +38,20 @@ internal sealed class OrScorer : Scorer
 
     public override int DocID => doc;
 
-    public override int Freq => matchers;
+    public override int Freq
+    {
+        get
+        {
+            Sum();
+            return matchers;
+        }
+    }
 
-    public override float GetScore() => (float)score * coord[matchers];
+    public override float GetScore()
+    {
+        Sum();
+        return (float)score * coord[matchers];
+    }
 
     public override long GetCost() => cost;
 
@@ -48,11 +63,7 @@ internal sealed class OrScorer : Scorer
             top.Doc = top.Scorer.NextDoc();
             if (top.Doc != NO_MORE_DOCS) Down(0);
             else if (!RemoveTop()) return doc = NO_MORE_DOCS;
-            if (heap[0].Doc != doc)
-            {
-                Land();
-                return doc;
-            }
+            if (heap[0].Doc != doc) return doc = heap[0].Doc;
         }
     }
 
@@ -64,22 +75,21 @@ internal sealed class OrScorer : Scorer
             top.Doc = top.Scorer.Advance(target);
             if (top.Doc != NO_MORE_DOCS) Down(0);
             else if (!RemoveTop()) return doc = NO_MORE_DOCS;
-            if (heap[0].Doc >= target)
-            {
-                Land();
-                return doc;
-            }
+            if (heap[0].Doc >= target) return doc = heap[0].Doc;
         }
     }
 
     public override ICollection<ChildScorer> GetChildren() =>
         heap.Take(count).Select(c => new ChildScorer(c.Scorer, "SHOULD")).ToList();
 
-    /// <summary>The top of the heap is on a new document: sum the scores of every clause on it, top first, then depth first.</summary>
-    private void Land()
+    /// <summary>
+    /// The scores of every clause on the current document, top first, then depth first, as Lucene sums them when it
+    /// lands; the heap has not moved since.
+    /// </summary>
+    private void Sum()
     {
-        doc = heap[0].Doc;
-        if (doc == NO_MORE_DOCS) return;
+        if (summed == doc) return;
+        summed = doc;
         score = heap[0].Scorer.GetScore();
         matchers = 1;
         Count(1);

@@ -38,6 +38,40 @@ public sealed class OrQueryTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Similarities))]
+    public void AFilterOfAtLeastSoManyClausesMatchesAsLuceneAndAddsNothingToTheScore(string similarity)
+    {
+        using var directory = RandomIndex();
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader) { Similarity = similarity == "bm25" ? PaperIndex.Similarity : new DefaultSimilarity() };
+        var random = new Random(17);
+        var filters = 0;
+        var matched = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            // The keyword query's shape: a scoring part, and a boost-0 clause requiring some of the words.
+            var atLeast = new BooleanQuery(disableCoord: random.Next(2) == 0) { Boost = 0f };
+            var clauses = 2 + random.Next(5);
+            for (var c = 0; c < clauses; c++) atLeast.Add(RandomQuery(random, depth: 1), Occur.SHOULD);
+            atLeast.MinimumNumberShouldMatch = 2 + random.Next(clauses);
+            var boolean = new BooleanQuery { { RandomQuery(random, depth: 1), Occur.MUST }, { atLeast, Occur.MUST } };
+            var expected = InOrder(searcher, boolean);
+            var converted = OrQuery.Of(boolean);
+            filters += converted is BooleanQuery { Clauses: [_, { Query: AtLeastQuery }] } ? 1 : 0;
+            var actual = InOrder(searcher, converted);
+            matched += expected.TotalHits > 0 ? 1 : 0;
+
+            Assert.Equal(expected.TotalHits, actual.TotalHits);
+            Assert.Equal(expected.ScoreDocs.Select(d => (d.Doc, BitConverter.SingleToInt32Bits(d.Score))),
+                actual.ScoreDocs.Select(d => (d.Doc, BitConverter.SingleToInt32Bits(d.Score))));
+            var alone = searcher.Search(converted is BooleanQuery { Clauses: [_, { Query: var filter }] } ? filter : converted, reader.MaxDoc);
+            Assert.Equal(searcher.Search(atLeast, reader.MaxDoc).TotalHits, alone.TotalHits);
+        }
+        Assert.Equal(300, filters);
+        Assert.True(matched > 100, $"{matched} of 300 queries matched");
+    }
+
     [Fact]
     public void OnlyDisjunctionsOfTwoOrMoreClausesChangeAndOthersKeepTheirShape()
     {
@@ -54,6 +88,9 @@ public sealed class OrQueryTests
         Assert.Equal(top.ToString(), converted.ToString());
         Assert.Equal("(a:w1 b:w1)", OrQuery.Of(inner).ToString());
         Assert.IsType<TermQuery>(OrQuery.Of(Term("a", "w1")));
+        withMinimum.Boost = 0;
+        var filter = Assert.IsType<AtLeastQuery>(OrQuery.Of(withMinimum));
+        Assert.Equal(withMinimum.ToString(), filter.ToString());
     }
 
     [Fact]

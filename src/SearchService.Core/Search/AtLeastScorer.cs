@@ -1,0 +1,192 @@
+using Lucene.Net.Search;
+
+namespace SearchService.Core.Search;
+
+/// <summary>
+/// The documents on which at least <c>minimum</c> of the clauses match, found as Lucene's MinShouldMatchSumScorer finds
+/// them: the <c>minimum - 1</c> costliest clauses are only advanced to a candidate, the others merged in a heap of
+/// (scorer, document) pairs that gives the candidates. Every match scores 0 (<see cref="AtLeastQuery"/>), so no clause
+/// is asked for a score and a candidate is accepted as soon as enough clauses are on it.
+/// </summary>
+internal sealed class AtLeastScorer : Scorer
+{
+    private struct Clause
+    {
+        public Scorer Scorer;
+        public int Doc;
+    }
+
+    private readonly int minimum;
+    /// <summary>Every clause, costliest first: when an advanced clause runs out, the costliest left in the heap takes its place.</summary>
+    private readonly Scorer[] byCost;
+    private int nextByCost;
+    /// <summary>The <c>minimum - 1</c> advanced clauses, sparsest last (it is tried first).</summary>
+    private readonly Scorer[] advanced;
+    private readonly Clause[] heap;
+    private readonly long cost;
+    private int inHeap;
+    /// <summary>Clauses not yet run out.</summary>
+    private int live;
+    private int doc = -1;
+    private int matchers;
+
+    public AtLeastScorer(Weight weight, IReadOnlyList<Scorer> scorers, int minimum) : base(weight)
+    {
+        this.minimum = minimum;
+        live = scorers.Count;
+        // A stable sort, as Lucene's TimSort: equal costs keep the clauses' order.
+        byCost = scorers.Select((s, i) => (s, i)).OrderByDescending(p => p.s.GetCost()).ThenBy(p => p.i).Select(p => p.s).ToArray();
+        advanced = byCost[..(minimum - 1)];
+        nextByCost = minimum - 1;
+        heap = byCost[(minimum - 1)..].Select(s => new Clause { Scorer = s, Doc = s.DocID }).ToArray();
+        inHeap = heap.Length;
+        for (var i = (inHeap >> 1) - 1; i >= 0; i--) Down(i);
+        // Lucene's estimate: merging the heap, and advancing the others as often.
+        long merged = 0;
+        foreach (var clause in heap) merged += clause.Scorer.GetCost();
+        cost = merged * minimum;
+    }
+
+    public override int DocID => doc;
+
+    /// <summary>How many clauses were found on the document before it was accepted (at least the minimum).</summary>
+    public override int Freq => matchers;
+
+    public override float GetScore() => 0f;
+
+    public override long GetCost() => cost;
+
+    public override int NextDoc()
+    {
+        while (true)
+        {
+            // Move every heap clause off the current document.
+            while (heap[0].Doc == doc)
+            {
+                ref var top = ref heap[0];
+                top.Doc = top.Scorer.NextDoc();
+                if (top.Doc != NO_MORE_DOCS) Down(0);
+                else if (!RemoveTop()) return doc = NO_MORE_DOCS;
+            }
+            if (Evaluate()) return doc;
+        }
+    }
+
+    public override int Advance(int target)
+    {
+        if (live < minimum) return doc = NO_MORE_DOCS;
+        while (heap[0].Doc < target)
+        {
+            ref var top = ref heap[0];
+            top.Doc = top.Scorer.Advance(target);
+            if (top.Doc != NO_MORE_DOCS) Down(0);
+            else if (!RemoveTop()) return doc = NO_MORE_DOCS;
+        }
+        return Evaluate() ? doc : NextDoc();
+    }
+
+    public override ICollection<ChildScorer> GetChildren() =>
+        advanced.Concat(heap.Take(inHeap).Select(c => c.Scorer)).Select(s => new ChildScorer(s, "SHOULD")).ToList();
+
+    /// <summary>
+    /// Whether the heap's least document has enough clauses: those of the heap on it, then the advanced ones, sparsest
+    /// first, until enough are found or too few are left to find.
+    /// </summary>
+    private bool Evaluate()
+    {
+        doc = heap[0].Doc;
+        if (doc == NO_MORE_DOCS) return true;
+        matchers = 1 + Count(1) + Count(2);
+        for (var i = minimum - 2; i >= 0 && matchers < minimum; i--)
+        {
+            var scorer = advanced[i];
+            if (scorer.DocID >= doc || scorer.Advance(doc) != NO_MORE_DOCS)
+            {
+                if (scorer.DocID == doc) matchers++;
+                else if (matchers + i < minimum) return false;
+                continue;
+            }
+            // This clause ran out: the costliest clause still in the heap is advanced in its place.
+            if (--live < minimum)
+            {
+                doc = NO_MORE_DOCS;
+                return true;
+            }
+            Array.Copy(advanced, i + 1, advanced, i, minimum - 2 - i);
+            while (!Remove(byCost[nextByCost++])) { }
+            advanced[minimum - 2] = byCost[nextByCost - 1];
+            if (matchers + i < minimum) return false;
+        }
+        return matchers >= minimum;
+    }
+
+    /// <summary>The heap clauses on the current document in the subtree at <paramref name="root"/>.</summary>
+    private int Count(int root)
+    {
+        if (root >= inHeap || heap[root].Doc != doc) return 0;
+        return 1 + Count((root << 1) + 1) + Count((root << 1) + 2);
+    }
+
+    /// <summary>Drops the exhausted top; false when too few clauses are left to match.</summary>
+    private bool RemoveTop()
+    {
+        if (--live < minimum) return false;
+        inHeap--;
+        heap[0] = heap[inHeap];
+        heap[inHeap] = default;
+        // At least one clause is left in the heap: live counts it and the minimum - 1 advanced ones.
+        Down(0);
+        return true;
+    }
+
+    /// <summary>Takes <paramref name="scorer"/> out of the heap; false when it is not there (it ran out before).</summary>
+    private bool Remove(Scorer scorer)
+    {
+        for (var i = 0; i < inHeap; i++)
+        {
+            if (!ReferenceEquals(heap[i].Scorer, scorer)) continue;
+            inHeap--;
+            heap[i] = heap[inHeap];
+            heap[inHeap] = default;
+            if (i < inHeap)
+            {
+                Up(i);
+                Down(i);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void Down(int root)
+    {
+        var moving = heap[root];
+        var i = root;
+        while (i <= (inHeap >> 1) - 1)
+        {
+            int left = (i << 1) + 1, right = left + 1;
+            var leftDoc = heap[left].Doc;
+            var rightDoc = right < inHeap ? heap[right].Doc : int.MaxValue;
+            int child;
+            if (leftDoc < moving.Doc) child = rightDoc < leftDoc ? right : left;
+            else if (rightDoc < moving.Doc) child = right;
+            else return;
+            heap[i] = heap[child];
+            heap[child] = moving;
+            i = child;
+        }
+    }
+
+    private void Up(int i)
+    {
+        var moving = heap[i];
+        while (i > 0)
+        {
+            var parent = (i - 1) >> 1;
+            if (heap[parent].Doc <= moving.Doc) return;
+            heap[i] = heap[parent];
+            heap[parent] = moving;
+            i = parent;
+        }
+    }
+}
