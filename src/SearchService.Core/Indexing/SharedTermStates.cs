@@ -8,6 +8,7 @@ namespace SearchService.Core.Indexing;
 /// result to every <see cref="TermQuery"/> of that term. Left to itself, each TermQuery builds its statistics with a
 /// new enumerator (a cloned file handle, taken under a lock, and fresh FST arc arrays) even when the same term
 /// appears in several clauses: the typed word, its minimum-should-match clause, a more-like-this query over three fields.
+/// Terms met by earlier queries on the same snapshot come from <see cref="SnapshotTermStates"/>.
 /// </summary>
 public sealed class SharedTermStates(IndexReader reader)
 {
@@ -49,13 +50,19 @@ public sealed class SharedTermStates(IndexReader reader)
     private TermContext StatesOf(Term term)
     {
         if (states.TryGetValue(term, out var known)) return known;
+        return states[term] = SnapshotTermStates.Of(top.Reader, term, LookUp);
+    }
+
+    /// <summary>Searches each segment's terms dictionary for <paramref name="term"/>.</summary>
+    private TermContext LookUp(Term term)
+    {
         var context = new TermContext(top);
         foreach (var leaf in top.Leaves)
         {
             if (EnumOf(term.Field, leaf) is not { } terms || !terms.SeekExact(term.Bytes)) continue;
             context.Register(terms.GetTermState(), leaf.Ord, terms.DocFreq, terms.TotalTermFreq);
         }
-        return states[term] = context;
+        return context;
     }
 
     private TermsEnum? EnumOf(string field, AtomicReaderContext leaf)
