@@ -33,19 +33,8 @@ public sealed class AtLeastQuery : Query
         set { }
     }
 
-    public override Query Rewrite(IndexReader reader)
-    {
-        BooleanQuery? rewritten = null;
-        for (var i = 0; i < clauses.Clauses.Count; i++)
-        {
-            var clause = clauses.Clauses[i];
-            var query = clause.Query.Rewrite(reader);
-            if (ReferenceEquals(query, clause.Query)) continue;
-            rewritten ??= (BooleanQuery)clauses.Clone();
-            rewritten.Clauses[i] = new BooleanClause(query, clause.Occur);
-        }
-        return rewritten is null ? this : new AtLeastQuery(rewritten);
-    }
+    public override Query Rewrite(IndexReader reader) =>
+        OrQuery.RewriteClauses(clauses, reader) is { } rewritten ? new AtLeastQuery(rewritten) : this;
 
     public override Weight CreateWeight(IndexSearcher searcher) => new AtLeastWeight(this, searcher);
 

@@ -10,19 +10,13 @@ namespace SearchService.Core.Search;
 /// </summary>
 internal sealed class AtLeastScorer : Scorer
 {
-    private struct Clause
-    {
-        public Scorer Scorer;
-        public int Doc;
-    }
-
     private readonly int minimum;
     /// <summary>Every clause, costliest first: when an advanced clause runs out, the costliest left in the heap takes its place.</summary>
     private readonly Scorer[] byCost;
     private int nextByCost;
     /// <summary>The <c>minimum - 1</c> advanced clauses, sparsest last (it is tried first).</summary>
     private readonly Scorer[] advanced;
-    private readonly Clause[] heap;
+    private readonly ScorerHeap.Entry[] heap;
     private readonly long cost;
     private int inHeap;
     /// <summary>Clauses not yet run out.</summary>
@@ -38,9 +32,8 @@ internal sealed class AtLeastScorer : Scorer
         byCost = scorers.Select((s, i) => (s, i)).OrderByDescending(p => p.s.GetCost()).ThenBy(p => p.i).Select(p => p.s).ToArray();
         advanced = byCost[..(minimum - 1)];
         nextByCost = minimum - 1;
-        heap = byCost[(minimum - 1)..].Select(s => new Clause { Scorer = s, Doc = s.DocID }).ToArray();
+        heap = ScorerHeap.Of(byCost[(minimum - 1)..]);
         inHeap = heap.Length;
-        for (var i = (inHeap >> 1) - 1; i >= 0; i--) Down(i);
         // Lucene's estimate: merging the heap, and advancing the others as often.
         long merged = 0;
         foreach (var clause in heap) merged += clause.Scorer.GetCost();
@@ -65,7 +58,7 @@ internal sealed class AtLeastScorer : Scorer
             {
                 ref var top = ref heap[0];
                 top.Doc = top.Scorer.NextDoc();
-                if (top.Doc != NO_MORE_DOCS) Down(0);
+                if (top.Doc != NO_MORE_DOCS) ScorerHeap.Down(heap, inHeap, 0);
                 else if (!RemoveTop()) return doc = NO_MORE_DOCS;
             }
             if (Evaluate()) return doc;
@@ -79,7 +72,7 @@ internal sealed class AtLeastScorer : Scorer
         {
             ref var top = ref heap[0];
             top.Doc = top.Scorer.Advance(target);
-            if (top.Doc != NO_MORE_DOCS) Down(0);
+            if (top.Doc != NO_MORE_DOCS) ScorerHeap.Down(heap, inHeap, 0);
             else if (!RemoveTop()) return doc = NO_MORE_DOCS;
         }
         return Evaluate() ? doc : NextDoc();
@@ -135,7 +128,7 @@ internal sealed class AtLeastScorer : Scorer
         heap[0] = heap[inHeap];
         heap[inHeap] = default;
         // At least one clause is left in the heap: live counts it and the minimum - 1 advanced ones.
-        Down(0);
+        ScorerHeap.Down(heap, inHeap, 0);
         return true;
     }
 
@@ -150,43 +143,11 @@ internal sealed class AtLeastScorer : Scorer
             heap[inHeap] = default;
             if (i < inHeap)
             {
-                Up(i);
-                Down(i);
+                ScorerHeap.Up(heap, i);
+                ScorerHeap.Down(heap, inHeap, i);
             }
             return true;
         }
         return false;
-    }
-
-    private void Down(int root)
-    {
-        var moving = heap[root];
-        var i = root;
-        while (i <= (inHeap >> 1) - 1)
-        {
-            int left = (i << 1) + 1, right = left + 1;
-            var leftDoc = heap[left].Doc;
-            var rightDoc = right < inHeap ? heap[right].Doc : int.MaxValue;
-            int child;
-            if (leftDoc < moving.Doc) child = rightDoc < leftDoc ? right : left;
-            else if (rightDoc < moving.Doc) child = right;
-            else return;
-            heap[i] = heap[child];
-            heap[child] = moving;
-            i = child;
-        }
-    }
-
-    private void Up(int i)
-    {
-        var moving = heap[i];
-        while (i > 0)
-        {
-            var parent = (i - 1) >> 1;
-            if (heap[parent].Doc <= moving.Doc) return;
-            heap[i] = heap[parent];
-            heap[parent] = moving;
-            i = parent;
-        }
     }
 }

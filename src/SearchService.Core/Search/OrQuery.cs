@@ -41,19 +41,26 @@ public sealed class OrQuery : Query
     {
         // Copied only when a clause rewrites or the boost moved (a parent folded its own in), as BooleanQuery does:
         // a search rewrites every query until nothing changes.
-        BooleanQuery? rewritten = null;
-        for (var i = 0; i < clauses.Clauses.Count; i++)
-        {
-            var clause = clauses.Clauses[i];
-            var query = clause.Query.Rewrite(reader);
-            if (ReferenceEquals(query, clause.Query)) continue;
-            rewritten ??= (BooleanQuery)clauses.Clone();
-            rewritten.Clauses[i] = new BooleanClause(query, clause.Occur);
-        }
+        var rewritten = RewriteClauses(clauses, reader);
         if (rewritten is null && Boost == clauses.Boost) return this;
         rewritten ??= (BooleanQuery)clauses.Clone();
         rewritten.Boost = Boost;
         return new OrQuery(rewritten);
+    }
+
+    /// <summary>A copy of <paramref name="boolean"/> with its clauses rewritten, or null when none rewrites.</summary>
+    internal static BooleanQuery? RewriteClauses(BooleanQuery boolean, IndexReader reader)
+    {
+        BooleanQuery? rewritten = null;
+        for (var i = 0; i < boolean.Clauses.Count; i++)
+        {
+            var clause = boolean.Clauses[i];
+            var query = clause.Query.Rewrite(reader);
+            if (ReferenceEquals(query, clause.Query)) continue;
+            rewritten ??= (BooleanQuery)boolean.Clone();
+            rewritten.Clauses[i] = new BooleanClause(query, clause.Occur);
+        }
+        return rewritten;
     }
 
     public override Weight CreateWeight(IndexSearcher searcher) => new OrWeight(this, searcher);

@@ -10,13 +10,7 @@ namespace SearchService.Core.Search;
 /// </summary>
 internal sealed class OrScorer : Scorer
 {
-    private struct Clause
-    {
-        public Scorer Scorer;
-        public int Doc;
-    }
-
-    private readonly Clause[] heap;
+    private readonly ScorerHeap.Entry[] heap;
     private readonly float[] coord;
     private readonly long cost;
     private int count;
@@ -29,11 +23,10 @@ internal sealed class OrScorer : Scorer
 
     public OrScorer(Weight weight, IReadOnlyList<Scorer> scorers, float[] coord) : base(weight)
     {
-        heap = scorers.Select(s => new Clause { Scorer = s, Doc = s.DocID }).ToArray();
+        heap = ScorerHeap.Of(scorers);
         count = heap.Length;
         this.coord = coord;
         foreach (var scorer in scorers) cost += scorer.GetCost();
-        for (var i = (count >> 1) - 1; i >= 0; i--) Down(i);
     }
 
     public override int DocID => doc;
@@ -61,7 +54,7 @@ internal sealed class OrScorer : Scorer
         {
             ref var top = ref heap[0];
             top.Doc = top.Scorer.NextDoc();
-            if (top.Doc != NO_MORE_DOCS) Down(0);
+            if (top.Doc != NO_MORE_DOCS) ScorerHeap.Down(heap, count, 0);
             else if (!RemoveTop()) return doc = NO_MORE_DOCS;
             if (heap[0].Doc != doc) return doc = heap[0].Doc;
         }
@@ -73,7 +66,7 @@ internal sealed class OrScorer : Scorer
         {
             ref var top = ref heap[0];
             top.Doc = top.Scorer.Advance(target);
-            if (top.Doc != NO_MORE_DOCS) Down(0);
+            if (top.Doc != NO_MORE_DOCS) ScorerHeap.Down(heap, count, 0);
             else if (!RemoveTop()) return doc = NO_MORE_DOCS;
             if (heap[0].Doc >= target) return doc = heap[0].Doc;
         }
@@ -115,27 +108,7 @@ internal sealed class OrScorer : Scorer
         }
         heap[0] = heap[count];
         heap[count] = default;
-        Down(0);
+        ScorerHeap.Down(heap, count, 0);
         return true;
-    }
-
-    /// <summary>Moves the clause at <paramref name="root"/> down to its place (Lucene's heapAdjust, ties included).</summary>
-    private void Down(int root)
-    {
-        var moving = heap[root];
-        var i = root;
-        while (i <= (count >> 1) - 1)
-        {
-            int left = (i << 1) + 1, right = left + 1;
-            var leftDoc = heap[left].Doc;
-            var rightDoc = right < count ? heap[right].Doc : int.MaxValue;
-            int child;
-            if (leftDoc < moving.Doc) child = rightDoc < leftDoc ? right : left;
-            else if (rightDoc < moving.Doc) child = right;
-            else return;
-            heap[i] = heap[child];
-            heap[child] = moving;
-            i = child;
-        }
     }
 }
