@@ -60,13 +60,8 @@ public sealed class AtLeastQuery : Query
 
         public override Query Query => query;
 
-        /// <summary>0, as BooleanWeight's sum times the boost squared.</summary>
-        public override float GetValueForNormalization()
-        {
-            var sum = 0f;
-            foreach (var weight in weights) sum += weight.GetValueForNormalization();
-            return sum * 0f;
-        }
+        /// <summary>BooleanWeight's sum of its clauses' values times the boost squared: 0 for any (finite) sum.</summary>
+        public override float GetValueForNormalization() => 0f;
 
         public override void Normalize(float norm, float topLevelBoost)
         {

@@ -18,16 +18,14 @@ internal sealed class AtLeastScorer : Scorer
     private readonly Scorer[] advanced;
     private readonly ScorerHeap.Entry[] heap;
     private readonly long cost;
+    /// <summary>Clauses in the heap; with the <c>minimum - 1</c> advanced ones, every clause not yet run out.</summary>
     private int inHeap;
-    /// <summary>Clauses not yet run out.</summary>
-    private int live;
     private int doc = -1;
     private int matchers;
 
     public AtLeastScorer(Weight weight, IReadOnlyList<Scorer> scorers, int minimum) : base(weight)
     {
         this.minimum = minimum;
-        live = scorers.Count;
         // A stable sort, as Lucene's TimSort: equal costs keep the clauses' order.
         byCost = scorers.Select((s, i) => (s, i)).OrderByDescending(p => p.s.GetCost()).ThenBy(p => p.i).Select(p => p.s).ToArray();
         advanced = byCost[..(minimum - 1)];
@@ -67,7 +65,7 @@ internal sealed class AtLeastScorer : Scorer
 
     public override int Advance(int target)
     {
-        if (live < minimum) return doc = NO_MORE_DOCS;
+        if (doc == NO_MORE_DOCS) return doc;
         while (heap[0].Doc < target)
         {
             ref var top = ref heap[0];
@@ -99,8 +97,9 @@ internal sealed class AtLeastScorer : Scorer
                 else if (matchers + i < minimum) return false;
                 continue;
             }
-            // This clause ran out: the costliest clause still in the heap is advanced in its place.
-            if (--live < minimum)
+            // This clause ran out: the costliest clause still in the heap is advanced in its place, unless that one is
+            // the heap's last (then too few clauses are left).
+            if (inHeap == 1)
             {
                 doc = NO_MORE_DOCS;
                 return true;
@@ -120,14 +119,13 @@ internal sealed class AtLeastScorer : Scorer
         return 1 + Count((root << 1) + 1) + Count((root << 1) + 2);
     }
 
-    /// <summary>Drops the exhausted top; false when too few clauses are left to match.</summary>
+    /// <summary>Drops the exhausted top; false when it was the heap's last (the advanced clauses alone are too few).</summary>
     private bool RemoveTop()
     {
-        if (--live < minimum) return false;
+        if (inHeap == 1) return false;
         inHeap--;
         heap[0] = heap[inHeap];
         heap[inHeap] = default;
-        // At least one clause is left in the heap: live counts it and the minimum - 1 advanced ones.
         ScorerHeap.Down(heap, inHeap, 0);
         return true;
     }
