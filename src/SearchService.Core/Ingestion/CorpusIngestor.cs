@@ -62,7 +62,10 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
             if (parsed > 0 && parsed % commitInterval == 0) store.Commit();
             progress = progress with { FilesSeen = seen, FilesParsed = parsed };
         }
-        foreach (var key in store.FileKeys().Where(k => IsUnderRoot(k) && !present.Contains(k)))
+        // Roots looked up once, and only for files the listing did not see: a pass over a million files then makes
+        // no status read beyond the listing's own.
+        var mounted = MountedRootPrefixes();
+        foreach (var key in store.FileKeys().Where(k => !present.Contains(k) && mounted.Any(prefix => k.StartsWith(prefix, StringComparison.Ordinal))))
         {
             store.Remove(key);
             removed++;
@@ -134,6 +137,6 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
     }
 
     /// <summary>Only files under a root that exists now count as deleted: an unmounted folder must not empty the index.</summary>
-    private bool IsUnderRoot(string key) =>
-        Roots.Where(Directory.Exists).Any(r => key.StartsWith(r.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+    private List<string> MountedRootPrefixes() =>
+        Roots.Where(Directory.Exists).Select(r => r.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).ToList();
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SearchService.Core.Indexing;
 using SearchService.Core.Ingestion;
 using SearchService.Core.Search;
 using SearchService.Tests.Api;
@@ -133,6 +135,29 @@ public sealed class CorpusIngestorTests : IDisposable
             Assert.Contains(file.Warnings, w => w.Code == "invalid-utf8");
             Assert.Equal(1, Total(store, "memorization"));
         }
+    }
+
+    [Fact]
+    public async Task AFolderThatVanishesKeepsItsPapersWhileFilesDeletedFromAnotherAreDropped()
+    {
+        // Two corpus folders: the sample notes and a second one holding one note; the second then goes away (an
+        // unmounted disk, say), and a note is deleted from the first.
+        var second = Path.Combine(folders.Root, "second");
+        Directory.CreateDirectory(second);
+        File.WriteAllText(Path.Combine(second, "241101 Parrots Again.md"),
+            SampleNotes.Parrots.Replace("2410.19034", "2411.00001").Replace("memorization", "recollection"));
+        using var store = new PaperStore(PaperIndex.Open(folders.Data, PaperAnalyzers.Create()));
+        var ingestor = new CorpusIngestor(store, [folders.Corpus, second], NullLogger<CorpusIngestor>.Instance);
+        await ingestor.RunAsync(CancellationToken.None);
+        Assert.Equal(1, Total(store, "recollection"));
+
+        Directory.Move(second, second + "-unmounted");
+        File.Delete(folders.PathOf("2024/241028 MarDini.md"));
+        await ingestor.RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, ingestor.Progress.FilesRemoved);
+        Assert.Equal(0, Total(store, "mardini"));
+        Assert.Equal(1, Total(store, "recollection"));
     }
 
     public void Dispose() => folders.Dispose();
