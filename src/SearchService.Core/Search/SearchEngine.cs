@@ -70,7 +70,10 @@ public sealed class SearchEngine(KeywordSearcher keyword, PaperStore store, Func
         var allowed = keyword.AllowedIds(request, prepared);
         var weight = settings.SemanticWeight + settings.HangulSemanticWeight * Script.HangulShare(prepared.FreeText);
         var ranked = Fuse(lexical.Ranked, semantic, query, depth, allowed, weight);
-        if (settings.FeedbackFromFusion && await semantic.QueryVectorAsync(prepared.FreeText, ranked.Select(f => f.Id)) is { } refined)
+        // When the fusion's best papers are the keyword ranking's (in any order; about half of all queries), the
+        // second vector would be the first and so would the fusion: it is not redone.
+        if (settings.FeedbackFromFusion && !semantic.SameFeedback(lexical.Ranked.Select(h => h.Id), ranked.Select(f => f.Id))
+            && await semantic.QueryVectorAsync(prepared.FreeText, ranked.Select(f => f.Id)) is { } refined)
             ranked = Fuse(lexical.Ranked, semantic, refined, depth, allowed, weight);
         // A match is a candidate that scores near the best one: not every paper sharing one word of the
         // query, nor every paper the embedding ranks somewhere.

@@ -51,13 +51,24 @@ public sealed class SemanticSearcher(PaperVectors vectors, IQueryTranslator tran
         return vector;
     }
 
+    /// <summary>
+    /// True when <see cref="QueryVectorAsync"/> takes its feedback from the same papers in <paramref name="first"/>
+    /// and <paramref name="second"/>, in whatever order: it then returns the same vector for both.
+    /// </summary>
+    public bool SameFeedback(IEnumerable<string> first, IEnumerable<string> second) =>
+        FeedbackIds(first).SequenceEqual(FeedbackIds(second), StringComparer.Ordinal);
+
+    /// <summary>The papers whose vectors make the feedback, in a fixed order so that their sum does not depend on the ranking's.</summary>
+    private IEnumerable<string> FeedbackIds(IEnumerable<string> ranked) =>
+        ranked.Take(settings.FeedbackDocuments).Order(StringComparer.Ordinal);
+
     /// <summary>The mean vector of the top keyword hits, or null when none has a vector.</summary>
     private float[]? FeedbackVector(IEnumerable<string> ids)
     {
         if (settings.FeedbackDocuments <= 0) return null;
         float[]? sum = null;
         var count = 0;
-        foreach (var id in ids.Take(settings.FeedbackDocuments))
+        foreach (var id in FeedbackIds(ids))
         {
             if (!vectors.TryGet(id, out var v)) continue;
             sum ??= new float[v.Length];

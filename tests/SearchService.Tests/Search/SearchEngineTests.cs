@@ -183,6 +183,46 @@ public sealed class SearchEngineTests : IAsyncLifetime
         Assert.Equal(["latent", "old", "undated", "video"], Ids(response).Where(id => id != "optimizer").Order());
     }
 
+    [Fact]
+    public async Task TheSamePapersGiveTheSameFeedbackInAnyOrder()
+    {
+        // Hybrid search skips its second fusion when the first one's best papers are the keyword ranking's: that is
+        // only right if the query vector depends on which papers give feedback, not on their order (to the bit).
+        // Vectors of scattered values, whose sums round differently in different orders.
+        vectors!.Dispose();
+        vectors = await VectorsAsync(new ScatteredEmbedder());
+        var semantic = new SemanticSearcher(vectors, new IdentityTranslator(), new SemanticOptions { FeedbackDocuments = 3 });
+        string[] best = ["old", "latent", "video"];
+
+        var vector = await semantic.QueryVectorAsync("diffusion", [.. best, "optimizer"]);
+        foreach (var order in Permutations(best))
+        {
+            Assert.True(semantic.SameFeedback([.. best, "optimizer"], [.. order, "undated"]));
+            Assert.Equal(vector, await semantic.QueryVectorAsync("diffusion", order));
+        }
+        Assert.False(semantic.SameFeedback(best, ["old", "latent", "optimizer"]));
+        Assert.NotEqual(vector, await semantic.QueryVectorAsync("diffusion", ["old", "latent", "optimizer"]));
+    }
+
+    private static IEnumerable<string[]> Permutations(string[] items) => items.Length <= 1 ? [items]
+        : items.SelectMany((first, i) => Permutations(items.Where((_, j) => j != i).ToArray()).Select(rest => (string[])[first, .. rest]));
+
+    /// <summary>Unit vectors of values drawn from a generator seeded by the text.</summary>
+    private sealed class ScatteredEmbedder : ITextEmbedder
+    {
+        public bool IsAvailable => true;
+        public int Dimensions => 64;
+        public string ModelId => "scattered";
+
+        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken ct = default) => texts.Select(text =>
+        {
+            var random = new Random(text.Aggregate(17, (hash, c) => hash * 31 + c));
+            var vector = Enumerable.Range(0, Dimensions).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
+            var norm = MathF.Sqrt(vector.Sum(x => x * x));
+            return vector.Select(x => x / norm).ToArray();
+        }).ToArray();
+    }
+
     [Theory]
     [InlineData(SearchMode.Keyword)]
     [InlineData(SearchMode.Semantic)]
