@@ -82,7 +82,14 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
         progress = new IngestProgress(false, seen, parsed, removed, finished, clock.Elapsed, listing.Files.Count, FinishedInThisProcess: true);
         logger.LogInformation("Ingest done in {Elapsed} ms: {Seen} files seen, {Parsed} parsed, {Removed} removed, {Papers} papers",
             clock.ElapsedMilliseconds, seen, parsed, removed, store.PaperCount);
+        // A pass's listing and set of paths are large arrays (tens of MB at a million files) that only a full collection
+        // frees, and an idle service makes none: at a million papers it grew by 0.1-0.3 GiB a pass, past 8 GiB in
+        // seven passes (benchmarks/README.md, fifteenth pass). A background one after a large pass; searches go on.
+        if (listing.Files.Count >= LargePass) GC.Collect(2, GCCollectionMode.Forced, blocking: false);
     }
+
+    /// <summary>Files in a pass from which its garbage is collected at its end (<see cref="Run"/>).</summary>
+    private const int LargePass = 100_000;
 
     /// <summary>Parses and stores one file unless its content is unchanged; returns whether it was parsed.</summary>
     /// <param name="stamp">The file's stamp when it was listed (just before this read), or null for a symlink.</param>
