@@ -23,6 +23,11 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
     private readonly int commitInterval = Math.Max(1, commitEvery);
 
     private readonly SemaphoreSlim running = new(1, 1);
+    // A pass's listing and the paths it saw. Kept from pass to pass (one pass runs at a time): at a million files
+    // their tables are large arrays, which only a full collection frees, and an idle service makes none. Made anew
+    // each pass, they grew its memory by 0.1-0.3 GiB a pass (benchmarks/README.md, fifteenth pass).
+    private readonly CorpusListing listing = new();
+    private readonly HashSet<string> present = new(StringComparer.Ordinal);
     // Starts from the last complete pass the index recorded, so a restart knows the index it serves was whole.
     private volatile IngestProgress progress = new(false, 0, 0, 0, store.Index.LastCorpusPass?.Finished, store.Index.LastCorpusPass?.Duration);
 
@@ -48,9 +53,11 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
         foreach (var root in Roots.Where(r => !Directory.Exists(r)))
             logger.LogWarning("Corpus folder {Root} does not exist", root);
         // Listed up front so progress has a total; a listing is cheap next to parsing.
-        var listing = CorpusListing.Of(Roots, bounds);
+        // Paths already stored are listed as the stored strings: a million new ones would outlive the young generations.
+        listing.List(Roots, bounds, store.StoredFileKey);
         progress = progress with { Running = true, FilesSeen = 0, FilesParsed = 0, FilesRemoved = 0, FilesTotal = listing.Files.Count };
-        var present = new HashSet<string>(StringComparer.Ordinal);
+        present.Clear();
+        present.EnsureCapacity(listing.Files.Count);
         var skipped = listing.Skipped.ToDictionary(StringComparer.Ordinal);
         foreach (var (root, file, stamp) in listing.Files)
         {
@@ -65,7 +72,7 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
         // Roots looked up once, and only for files the listing did not see: a pass over a million files then makes
         // no status read beyond the listing's own.
         var mounted = MountedRootPrefixes();
-        foreach (var key in store.FileKeys().Where(k => !present.Contains(k) && mounted.Any(prefix => k.StartsWith(prefix, StringComparison.Ordinal))))
+        foreach (var key in store.FileKeys(k => !present.Contains(k) && mounted.Any(prefix => k.StartsWith(prefix, StringComparison.Ordinal))))
         {
             store.Remove(key);
             removed++;
@@ -82,14 +89,8 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
         progress = new IngestProgress(false, seen, parsed, removed, finished, clock.Elapsed, listing.Files.Count, FinishedInThisProcess: true);
         logger.LogInformation("Ingest done in {Elapsed} ms: {Seen} files seen, {Parsed} parsed, {Removed} removed, {Papers} papers",
             clock.ElapsedMilliseconds, seen, parsed, removed, store.PaperCount);
-        // A pass's listing and set of paths are large arrays (tens of MB at a million files) that only a full collection
-        // frees, and an idle service makes none: at a million papers it grew by 0.1-0.3 GiB a pass, past 8 GiB in
-        // seven passes (benchmarks/README.md, fifteenth pass). A background one after a large pass; searches go on.
-        if (listing.Files.Count >= LargePass) GC.Collect(2, GCCollectionMode.Forced, blocking: false);
+        present.Clear();
     }
-
-    /// <summary>Files in a pass from which its garbage is collected at its end (<see cref="Run"/>).</summary>
-    private const int LargePass = 100_000;
 
     /// <summary>Parses and stores one file unless its content is unchanged; returns whether it was parsed.</summary>
     /// <param name="stamp">The file's stamp when it was listed (just before this read), or null for a symlink.</param>

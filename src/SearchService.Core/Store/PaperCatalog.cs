@@ -27,6 +27,10 @@ public sealed class PaperCatalog
 
     public IReadOnlyDictionary<string, FileIdentity> Files => files;
 
+    /// <summary>The key string of the file stored under <paramref name="key"/>, or null: lets a listing reuse it.</summary>
+    public string? FileKeyOf(ReadOnlySpan<char> key) =>
+        files.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var stored, out _) ? stored : null;
+
     /// <summary>Corpus files (API records not counted), kept as files come and go so that /health does not walk them all.</summary>
     public int CorpusFileCount { get; private set; }
 

@@ -70,7 +70,17 @@ public sealed class PaperStore : IDisposable
     /// <summary>The size and modification time a stored corpus file had when it was read, or null.</summary>
     public FileStamp? FileStampOf(string key) => Read(() => catalog.Files.GetValueOrDefault(key)?.Stamp);
 
-    public IReadOnlyList<string> FileKeys() => Read(() => catalog.Files.Keys.ToList());
+    /// <summary>The keys of the stored files (those <paramref name="where"/> holds for), copied under the lock.</summary>
+    public IReadOnlyList<string> FileKeys(Func<string, bool>? where = null) =>
+        Read(() => (where is null ? catalog.Files.Keys : catalog.Files.Keys.Where(where)).ToList());
+
+    /// <summary>The key string of the file stored under <paramref name="key"/>, or null (a <see cref="Ingestion.KnownPath"/> for a corpus listing).</summary>
+    public string? StoredFileKey(ReadOnlySpan<char> key)
+    {
+        gate.EnterReadLock();
+        try { return catalog.FileKeyOf(key); }
+        finally { gate.ExitReadLock(); }
+    }
 
     /// <summary>
     /// All papers, decoded one at a time from the index as the caller walks them (with the writes not yet refreshed

@@ -31,6 +31,39 @@ public sealed class CorpusListingTests : IDisposable
     }
 
     [Fact]
+    public void AKnownPathIsListedAsTheStringAlreadyHeld()
+    {
+        folders.Write("a.md", SampleNotes.Parrots);
+        folders.Write("sub/b.md", SampleNotes.Muon);
+        var plain = List();
+        // The store's key for a.md, as a string of its own: the listing must hand on that very string.
+        var held = new string(plain.Files[0].File.AsSpan());
+
+        var listing = CorpusListing.Of([folders.Corpus], new CorpusLimits(), path => path.SequenceEqual(held) ? held : null);
+
+        Assert.Equal(plain.Files, listing.Files);
+        Assert.Same(held, listing.Files[0].File);
+        Assert.NotSame(held, plain.Files[0].File);
+    }
+
+    [Fact]
+    public void AListingUsedAgainHoldsWhatTheNewListingFoundAndNothingOfTheOld()
+    {
+        folders.Write("a.md", SampleNotes.Parrots);
+        folders.Write("b.md", SampleNotes.Parrots + "\nA longer copy.\n");
+        var listing = List(new CorpusLimits(MaxFileBytes: new FileInfo(folders.PathOf("a.md")).Length));
+        Assert.Equal(["a.md"], listing.Files.Select(f => Relative(f.File)));
+        Assert.Equal(1, listing.Skipped[CorpusListing.TooLarge].Count);
+
+        File.Delete(folders.PathOf("a.md"));
+        folders.Write("c.md", SampleNotes.Muon);
+        listing.List([folders.Corpus], new CorpusLimits());
+
+        Assert.Equal(["b.md", "c.md"], listing.Files.Select(f => Relative(f.File)));
+        Assert.Empty(listing.Skipped);
+    }
+
+    [Fact]
     public void EachFileIsListedWithTheStampItsStatusGivesAndALinkWithNone()
     {
         folders.Write("a.md", SampleNotes.Parrots);

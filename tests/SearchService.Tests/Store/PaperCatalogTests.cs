@@ -15,6 +15,18 @@ public sealed class PaperCatalogTests
     private static IngestedFile DigestEntry(string title = "Mixtral of Experts") =>
         Note("digests/2024-01-11.txt", PaperId.Slug(title), title);
 
+    [Fact]
+    public void AFileKeyIsFoundFromCharactersAsTheStringStored()
+    {
+        var catalog = new PaperCatalog();
+        var note = VaultNote();
+        catalog.Put(FileIdentity.Of(note));
+
+        // What a corpus listing asks with the characters of a path it has not made a string of.
+        Assert.Same(note.Key, catalog.FileKeyOf(("./" + note.Key).AsSpan(2)));
+        Assert.Null(catalog.FileKeyOf("notes/unknown.md"));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
