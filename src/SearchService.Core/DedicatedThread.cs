@@ -13,4 +13,14 @@ public static class DedicatedThread
     /// <summary>Runs <paramref name="work"/> up to its first wait on its own thread; the rest continues wherever that wait resumes.</summary>
     public static Task Run(Func<Task> work) =>
         Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    /// <summary>
+    /// As <see cref="Run(Func{Task})"/>, on a thread of lowered priority (<see cref="BackgroundPriority"/>): upkeep that
+    /// takes the cores only when searches leave them free. The thread ends with the work, and its priority with it.
+    /// </summary>
+    public static Task RunBehindRequests(Func<Task> work) => Run(() =>
+    {
+        BackgroundPriority.LowerCurrentThread();
+        return work();
+    });
 }

@@ -21,12 +21,17 @@ public sealed class IngestionWorker(CorpusIngestor ingestor, PaperStore store, I
         await Task.Yield();
         using var watchers = options.Value.WatchFiles ? Watch() : null;
         var rescan = options.Value.RescanSeconds > 0 ? TimeSpan.FromSeconds(options.Value.RescanSeconds) : Timeout.InfiniteTimeSpan;
+        var starting = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 // A pass over a large corpus takes seconds of one thread: not the pool's, which serves the requests meanwhile.
-                await DedicatedThread.Run(() => ingestor.RunAsync(stoppingToken));
+                // The start's pass makes the service ready and runs at normal priority; later passes are upkeep and run
+                // behind requests, so that searches landing in one keep both cores.
+                Func<Task> pass = () => ingestor.RunAsync(stoppingToken);
+                await (starting ? DedicatedThread.Run(pass) : DedicatedThread.RunBehindRequests(pass));
+                starting = false;
                 if (sharedRecords?.FollowInto(store) is > 0 and var followed)
                     logger.LogInformation("Followed {Count} API record changes from {Folder}", followed, sharedRecords.Folder);
             }
