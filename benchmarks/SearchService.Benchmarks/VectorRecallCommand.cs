@@ -40,7 +40,9 @@ public static class VectorRecallCommand
             var data = GenerateCommand.Option(args, "--data") ?? throw new ArgumentException("--data DATA or --synthetic N is required");
             var folder = Embedders.VectorFolder(Path.Combine(data, "vectors"), new SemanticOptions().Model);
             // Only the chunks the service indexed: a corpus cut after generation leaves vectors of papers it never ingested.
-            var indexed = File.ReadLines(Path.Combine(folder, HnswVectorIndex.KeysFile)).Skip(2).ToHashSet(StringComparer.Ordinal);
+            // A keys file line is the chunk key, a tab and the digest of its vector.
+            var indexed = File.ReadLines(Path.Combine(folder, HnswVectorIndex.KeysFile)).Skip(2)
+                .Select(line => line[..line.LastIndexOf('\t')]).ToHashSet(StringComparer.Ordinal);
             var keyByHash = File.ReadLines(Path.Combine(folder, "chunks.tsv"))
                 .Select(line => line.Split('\t'))
                 .Where(parts => indexed.Contains(parts[0]))
