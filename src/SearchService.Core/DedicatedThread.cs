@@ -15,12 +15,14 @@ public static class DedicatedThread
         Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
     /// <summary>
-    /// As <see cref="Run(Func{Task})"/>, on a thread of lowered priority (<see cref="BackgroundPriority"/>): upkeep that
+    /// As <see cref="Run(Action)"/>, on a thread of lowered priority (<see cref="BackgroundPriority"/>): upkeep that
     /// takes the cores only when searches leave them free. The thread ends with the work, and its priority with it.
+    /// Threads it starts inherit its priority (Linux copies a thread's nice value to the threads it creates), so give it
+    /// work that starts none: no events, no tasks, nothing that could make the thread pool add a thread.
     /// </summary>
-    public static Task RunBehindRequests(Func<Task> work) => Run(() =>
+    public static Task RunBehindRequests(Action work) => Run(() =>
     {
         BackgroundPriority.LowerCurrentThread();
-        return work();
+        work();
     });
 }

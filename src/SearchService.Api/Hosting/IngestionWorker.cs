@@ -27,10 +27,10 @@ public sealed class IngestionWorker(CorpusIngestor ingestor, PaperStore store, I
             try
             {
                 // A pass over a large corpus takes seconds of one thread: not the pool's, which serves the requests meanwhile.
-                // The start's pass makes the service ready and runs at normal priority; later passes are upkeep and run
-                // behind requests, so that searches landing in one keep both cores.
-                Func<Task> pass = () => ingestor.RunAsync(stoppingToken);
-                await (starting ? DedicatedThread.Run(pass) : DedicatedThread.RunBehindRequests(pass));
+                // The start's pass makes the service ready and runs at normal priority; later passes are upkeep and list
+                // the folders behind requests, so that searches landing in one keep both cores.
+                var listBehindRequests = !starting;
+                await DedicatedThread.Run(() => ingestor.RunAsync(stoppingToken, listBehindRequests));
                 starting = false;
                 if (sharedRecords?.FollowInto(store) is > 0 and var followed)
                     logger.LogInformation("Followed {Count} API record changes from {Folder}", followed, sharedRecords.Folder);

@@ -38,15 +38,20 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
     private volatile IReadOnlyDictionary<string, SkippedFiles> lastSkipped = new Dictionary<string, SkippedFiles>();
     public IReadOnlyList<string> Roots { get; } = roots.Select(Path.GetFullPath).ToList();
 
-    /// <summary>One pass over every corpus folder. Concurrent calls wait for the running pass.</summary>
-    public async Task RunAsync(CancellationToken ct)
+    /// <summary>
+    /// One pass over every corpus folder. Concurrent calls wait for the running pass. With
+    /// <paramref name="listBehindRequests"/> the folders are listed at a lower CPU priority than requests: listing an
+    /// unchanged corpus is most of a rescan's work (seconds at a million files), and at normal priority it takes a core
+    /// from every search that lands in it.
+    /// </summary>
+    public async Task RunAsync(CancellationToken ct, bool listBehindRequests = false)
     {
         await running.WaitAsync(ct);
-        try { Run(ct); }
+        try { Run(ct, listBehindRequests); }
         finally { running.Release(); }
     }
 
-    private void Run(CancellationToken ct)
+    private void Run(CancellationToken ct, bool listBehindRequests)
     {
         var clock = Stopwatch.StartNew();
         int seen = 0, parsed = 0, removed = 0;
@@ -54,7 +59,10 @@ public sealed class CorpusIngestor(PaperStore store, IReadOnlyList<string> roots
             logger.LogWarning("Corpus folder {Root} does not exist", root);
         // Listed up front so progress has a total; a listing is cheap next to parsing.
         // Paths already stored are listed as the stored strings: a million new ones would outlive the young generations.
-        listing.List(Roots, bounds, store.StoredFileKey);
+        void List() => listing.List(Roots, bounds, store.StoredFileKey);
+        // On a thread of its own that only reads folders and looks keys up, so no thread it starts inherits its priority.
+        if (listBehindRequests) DedicatedThread.RunBehindRequests(List).GetAwaiter().GetResult();
+        else List();
         progress = progress with { Running = true, FilesSeen = 0, FilesParsed = 0, FilesRemoved = 0, FilesTotal = listing.Files.Count };
         present.Clear();
         present.EnsureCapacity(listing.Files.Count);

@@ -6,30 +6,26 @@ namespace SearchService.Tests.Ingestion;
 public sealed class BackgroundPriorityTests
 {
     [Fact]
-    public async Task WorkBehindRequestsRunsAtLowerPriorityAndLeavesOtherThreadsAlone()
+    public async Task WorkBehindRequestsRunsAtLowerPriorityAndLeavesTheCallerAlone()
     {
         if (!OperatingSystem.IsLinux()) return; // the nice value read below is Linux's; elsewhere Thread.Priority is asked
-        var before = CurrentNice();
+        var caller = CurrentThreadId();
+        var before = NiceOf(caller);
         var during = 0;
 
-        await DedicatedThread.RunBehindRequests(() =>
-        {
-            during = CurrentNice();
-            return Task.CompletedTask;
-        });
+        await DedicatedThread.RunBehindRequests(() => during = NiceOf(CurrentThreadId()));
 
         Assert.Equal(Math.Min(19, before + 10), during);
-        Assert.Equal(before, CurrentNice());
-        // The dedicated thread ends with its work: a plain dedicated thread runs at the caller's priority again.
-        var plain = -1;
-        await DedicatedThread.Run(() => plain = CurrentNice());
-        Assert.Equal(before, plain);
+        Assert.Equal(before, NiceOf(caller));
     }
 
-    /// <summary>The calling thread's nice value: field 19 of /proc/thread-self/stat (after the command's closing parenthesis).</summary>
-    private static int CurrentNice()
+    /// <summary>The calling thread's id: /proc/thread-self links to /proc/PID/task/TID.</summary>
+    private static string CurrentThreadId() => Path.GetFileName(new DirectoryInfo("/proc/thread-self").LinkTarget)!;
+
+    /// <summary>A thread's nice value: field 19 of its stat line (counted after the command's closing parenthesis).</summary>
+    private static int NiceOf(string threadId)
     {
-        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var stat = File.ReadAllText($"/proc/self/task/{threadId}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return int.Parse(fields[19 - 3]);
     }

@@ -160,5 +160,22 @@ public sealed class CorpusIngestorTests : IDisposable
         Assert.Equal(1, Total(store, "recollection"));
     }
 
+    [Fact]
+    public async Task ARescanListingBehindRequestsFollowsTheFoldersAsAnyPass()
+    {
+        var (store, ingestor) = Open();
+        using (store)
+        {
+            await ingestor.RunAsync(CancellationToken.None, listBehindRequests: true);
+            Assert.Equal(4, ingestor.Progress.FilesParsed);
+            File.Delete(folders.PathOf("2024/241028 MarDini.md"));
+            await ingestor.RunAsync(CancellationToken.None, listBehindRequests: true);
+
+            Assert.Equal(1, ingestor.Progress.FilesRemoved);
+            Assert.Equal(0, Total(store, "mardini"));
+            Assert.Equal(1, Total(store, "memorization"));
+        }
+    }
+
     public void Dispose() => folders.Dispose();
 }
