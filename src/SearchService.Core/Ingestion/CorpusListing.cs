@@ -88,16 +88,15 @@ public sealed class CorpusListing
     }
 
     /// <summary>
-    /// The entry's full path: the string <paramref name="known"/> already holds for it, or a new one. A pass over a
-    /// million files made a million path strings that lived as long as the pass, so they outlived the young
-    /// generations and stayed until a full collection: 0.1-0.3 GiB more memory a pass (benchmarks/README.md, fifteenth pass).
+    /// The entry's full path: the string <paramref name="known"/> already holds for it, or a new one (a pass's new
+    /// strings would live as long as the pass and outlast the young generations; see <see cref="CorpusIngestor"/>).
     /// </summary>
     private static string FullPath(ref FileSystemEntry entry, KnownPath? known)
     {
-        const int Longest = 1024;
-        if (known is null || entry.Directory.Length + entry.FileName.Length + 1 > Longest) return entry.ToFullPath();
-        Span<char> path = stackalloc char[Longest];
-        // Path.Join's rule, as ToFullPath uses: a separator only where the folder does not end with one.
+        if (known is null) return entry.ToFullPath();
+        Span<char> path = stackalloc char[1024];
+        // Path.Join's rule, as ToFullPath uses: a separator only where the folder does not end with one. A longer path
+        // does not fit the buffer and gets a new string.
         if (!Path.TryJoin(entry.Directory, entry.FileName, path, out var length)) return entry.ToFullPath();
         return known(path[..length]) ?? new string(path[..length]);
     }

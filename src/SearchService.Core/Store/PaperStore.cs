@@ -77,6 +77,7 @@ public sealed class PaperStore : IDisposable
     /// <summary>The key string of the file stored under <paramref name="key"/>, or null (a <see cref="Ingestion.KnownPath"/> for a corpus listing).</summary>
     public string? StoredFileKey(ReadOnlySpan<char> key)
     {
+        // Not through Read: its lambda cannot capture a span.
         gate.EnterReadLock();
         try { return catalog.FileKeyOf(key); }
         finally { gate.ExitReadLock(); }
