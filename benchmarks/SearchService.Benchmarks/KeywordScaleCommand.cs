@@ -7,13 +7,15 @@ using SearchService.Core.Search;
 namespace SearchService.Benchmarks;
 
 /// <summary>
-/// <c>keyword-scale --data DATA --words WORDS [--queries 300] [--rounds 3]</c>: keyword search over the index a service
+/// <c>keyword-scale --data DATA --words WORDS [--queries 300] [--rounds 3] [--answers FILE]</c>: keyword search over the index a service
 /// left in DATA (a generated million, say), in process, one request at a time, over distinct queries of three random
 /// words from WORDS (the list <c>benchmarks/http/corpus_words.py</c> writes for the load test). Each round times the
 /// ranking alone (top 10, total and facets, as hybrid asks for it) and the whole page (papers and highlights too).
 /// Without HTTP, JIT warm-up or the service's background passes between them, two builds compare within a few percent
 /// in two minutes, where the HTTP run at a million papers needs a five-minute start per build and moves ±20%.
-/// Run it with the service stopped: it opens the index as the service does.
+/// Run it with the service stopped: it opens the index as the service does. <c>--answers FILE</c> writes every timed
+/// query's whole answer (total, the page's ids, exact scores and snippets, the facets): two builds that should answer
+/// alike give the same file.
 /// </summary>
 public static class KeywordScaleCommand
 {
@@ -36,6 +38,8 @@ public static class KeywordScaleCommand
         // The first queries compile the path; they are not timed.
         foreach (var query in queries.Take(30)) searcher.Search(new SearchRequest { Query = query });
         var timed = queries.Skip(30).ToArray();
+        if (GenerateCommand.Option(args, "--answers") is { } answers)
+            File.WriteAllLines(answers, timed.Select(q => Answer(q, searcher.Search(new SearchRequest { Query = q }))));
 
         Console.WriteLine("| round | stage | mean | p50 | p95 | matches, mean |");
         Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: |");
@@ -46,6 +50,12 @@ public static class KeywordScaleCommand
         }
         return Task.FromResult(0);
     }
+
+    /// <summary>One line per query: scores as their bits, so a change in the last place shows.</summary>
+    private static string Answer(string query, SearchResponse response) =>
+        string.Join('\t', new[] { query, response.Total.ToString(CultureInfo.InvariantCulture) }
+            .Concat(response.Results.Select(h => $"{h.Id} {BitConverter.SingleToInt32Bits(h.Score):x8} {string.Join(" | ", h.Highlights.Select(x => x.Field + ": " + x.Snippet))}"))
+            .Concat(new[] { response.Facets.Tags, response.Facets.Years, response.Facets.Authors }.Select(f => string.Join(", ", f.Select(v => $"{v.Value}={v.Count}")))));
 
     private static void Time(int round, string stage, string[] queries, Func<string, int> run)
     {

@@ -15,7 +15,7 @@ public sealed class SlicedSearchTests
     [InlineData("dense", false)]
     [InlineData("sparse", true)]
     [InlineData("", true)]
-    public void SearchingGroupsOfSegmentsAtOnceFindsWhatOnePassFinds(string words, bool byDate)
+    public void SearchingRangesOfSegmentsOnEveryCoreFindsWhatOnePassFinds(string words, bool byDate)
     {
         using var store = StoreWithSegments();
         using var lease = store.Index.Lease();
@@ -26,49 +26,58 @@ public sealed class SlicedSearchTests
         var query = prepared.Scoring ?? new MatchAllDocsQuery();
         var sort = byDate ? new Sort(new SortField(PaperFields.Date, SortFieldType.INT64, reverse: true), SortField.FIELD_SCORE) : Sort.RELEVANCE;
 
-        var onePass = Found(searcher, [reader.Leaves], query, sort);
+        var onePass = Found(searcher, SegmentSlices.Whole(reader.Leaves), query, sort);
         Assert.NotEmpty(onePass.Docs);
         // Many papers share a title and a day, so their order rests on the tie-break by document number.
         Assert.Contains(onePass.Docs.Zip(onePass.Docs.Skip(1)), pair => pair.First.Score == pair.Second.Score);
-        foreach (var groups in new[] { 2, 3, 5 })
+        // Few ranges (whole segments), ranges that cut segments, and ranges of a few documents, many with no match.
+        foreach (var ranges in new[] { 2, 5, 16, 60 })
         {
-            var sliced = Found(searcher, SegmentSlices.Split(reader.Leaves, groups), query, sort);
+            var sliced = Found(searcher, SegmentSlices.Split(reader.Leaves, ranges), query, sort);
             Assert.Equal(onePass.Total, sliced.Total);
             Assert.Equal(onePass.Docs, sliced.Docs);
             Assert.Equal(onePass.Facets, sliced.Facets);
         }
     }
 
-    [Fact]
-    public void SplittingGivesEachGroupAboutTheSameNumberOfDocuments()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(8)]
+    [InlineData(40)]
+    public void SplittingCoversEveryDocumentOnceInRangesOfAboutTheSameSize(int ranges)
     {
         using var store = StoreWithSegments();
         using var lease = store.Index.Lease();
         var leaves = lease.Searcher.IndexReader.Leaves;
 
-        var groups = SegmentSlices.Split(leaves, 2);
+        var slices = SegmentSlices.Split(leaves, ranges);
 
-        Assert.Equal(2, groups.Length);
-        Assert.Equal(leaves.Select(l => l.Ord).Order(), groups.SelectMany(g => g.Select(l => l.Ord)).Order());
-        var sizes = groups.Select(g => g.Sum(l => l.AtomicReader.MaxDoc)).ToArray();
-        Assert.True(Math.Abs(sizes[0] - sizes[1]) <= leaves.Max(l => l.AtomicReader.MaxDoc));
-        Assert.All(groups, g => Assert.Equal(g.Select(l => l.Ord).Order(), g.Select(l => l.Ord)));
+        Assert.True(slices.InParallel);
+        var covered = slices.Ranges.SelectMany(r => Enumerable.Range(r.Leaf.DocBase + r.Start, r.End - r.Start)).ToList();
+        Assert.Equal(Enumerable.Range(0, lease.Searcher.IndexReader.MaxDoc), covered);
+        var size = leaves.Sum(l => l.AtomicReader.MaxDoc) / (double)ranges;
+        // A segment smaller than the target size stays whole; a larger one is cut into parts near that size.
+        Assert.All(slices.Ranges, r => Assert.True(r.IsWholeSegment || r.End - r.Start <= 1.5 * size + 1, $"{r.End - r.Start} documents for a target of {size}"));
     }
 
     [Fact]
-    public void ASmallIndexIsSearchedAsOneGroup()
+    public void ASmallIndexIsSearchedWholeOnTheRequestsThread()
     {
         using var store = StoreWithSegments();
         using var lease = store.Index.Lease();
 
-        Assert.Single(SegmentSlices.Of(lease.Searcher.IndexReader));
+        var slices = SegmentSlices.Of(lease.Searcher.IndexReader);
+
+        Assert.False(slices.InParallel);
+        Assert.All(slices.Ranges, r => Assert.True(r.IsWholeSegment));
+        Assert.Equal(lease.Searcher.IndexReader.Leaves.Count, slices.Ranges.Length);
     }
 
     private static (List<(int Doc, float Score)> Docs, int Total, List<IReadOnlyList<FacetValue>> Facets) Found(
-        IndexSearcher searcher, IList<Lucene.Net.Index.AtomicReaderContext>[] groups, Query query, Sort sort)
+        IndexSearcher searcher, SearchSlices slices, Query query, Sort sort)
     {
         var reader = searcher.IndexReader;
-        var (best, total, counted) = SlicedSearch.Run(searcher, groups, query, null, sort, 40, () => new FacetCollector(reader, FacetFields));
+        var (best, total, counted) = SlicedSearch.Run(searcher, slices, query, null, sort, 40, () => new FacetCollector(reader, FacetFields));
         using var facets = counted!;
         return (best.Select(d => (d.Doc, d.Score)).ToList(), total, FacetFields.Select(f => facets.Top(f, 10)).ToList());
     }
